@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+
+export const SPEC_PATH = new URL("../../spec/openapi.yaml", import.meta.url);
+
+export type Schema = Record<string, unknown> & {
+  $ref?: string;
+  type?: string | string[];
+  anyOf?: Schema[];
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+};
+
+export interface Spec {
+  components: { schemas: Record<string, Schema> };
+  [key: string]: unknown;
+}
+
+export function loadSpec(): Spec {
+  return parse(readFileSync(SPEC_PATH, "utf8")) as Spec;
+}
+
+/** Follows a local `#/components/schemas/Name` reference; other schemas come back unchanged. */
+export function resolve(spec: Spec, schema: Schema): Schema {
+  if (!schema.$ref) return schema;
+  const name = schema.$ref.replace("#/components/schemas/", "");
+  const target = spec.components.schemas[name];
+  if (!target) throw new Error(`Unresolvable $ref ${schema.$ref}`);
+  return resolve(spec, target);
+}
+
+/**
+ * An open enum is `anyOf: [{ type: string, enum: [...] }, { type: string }]`: the known values are
+ * documented and offered to editors, yet any string validates, so a new server value never breaks a caller.
+ */
+export function openEnumValues(schema: Schema): string[] | undefined {
+  const [known, anyString, ...rest] = schema.anyOf ?? [];
+  if (rest.length || !known?.enum || known.type !== "string") return undefined;
+  if (anyString?.type !== "string" || anyString.enum) return undefined;
+  return known.enum as string[];
+}

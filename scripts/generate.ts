@@ -1,0 +1,42 @@
+/**
+ * spec/openapi.yaml → generated/. `--check` regenerates in memory and fails if generated/ differs,
+ * so a hand edit or a forgotten regeneration cannot reach main.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { generateRequestRules } from "./codegen/request-rules.ts";
+import { generateServers } from "./codegen/servers.ts";
+import { loadSpec } from "./codegen/spec.ts";
+import { generateTypes } from "./codegen/types.ts";
+import { generateValidators } from "./codegen/validators.ts";
+
+const OUT = new URL("../generated/", import.meta.url);
+const check = process.argv.includes("--check");
+
+const spec = loadSpec();
+const files: Record<string, string> = {
+  "stytch.ts": await generateTypes(spec),
+  "request-rules.ts": generateRequestRules(spec),
+  "servers.ts": generateServers(spec),
+  "validators.ts": generateValidators(spec),
+};
+
+if (check) {
+  const stale = Object.entries(files).filter(([name, text]) => readOrEmpty(new URL(name, OUT)) !== text);
+  if (stale.length) {
+    console.error(`generated/ is stale: ${stale.map(([n]) => n).join(", ")}. Run \`npm run generate\` and commit.`);
+    process.exit(1);
+  }
+  console.log(`generated/ is up to date (${Object.keys(files).length} files).`);
+} else {
+  mkdirSync(OUT, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(new URL(name, OUT), text);
+  console.log(`wrote ${Object.keys(files).map((n) => `generated/${n}`).join(", ")}`);
+}
+
+function readOrEmpty(url: URL): string {
+  try {
+    return readFileSync(url, "utf8");
+  } catch {
+    return "";
+  }
+}

@@ -1,0 +1,100 @@
+import type { components } from "../generated/stytch.ts";
+
+/** Known Stytch `error_type` values; any other string is still accepted (new types ship often). */
+export type StytchErrorType = components["schemas"]["ErrorType"];
+/** The JSON body Stytch sends with every 4xx/5xx. */
+export type StytchErrorBody = components["schemas"]["ErrorResponse"];
+
+/** Base class of every error this client throws: `catch (e) { if (e instanceof StytchError) … }`. */
+export class StytchError extends Error {
+  static {
+    this.prototype.name = "StytchError";
+  }
+}
+
+/** Stytch answered with a non-2xx status and a Stytch error body. */
+export class StytchApiError extends StytchError {
+  static {
+    this.prototype.name = "StytchApiError";
+  }
+  /** The HTTP status of the response (not the body's `status_code`, which a proxy cannot rewrite). */
+  readonly status: number;
+  readonly request_id: string;
+  readonly error_type: StytchErrorType;
+  readonly error_message: string;
+  readonly error_url: string;
+  readonly error_details: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(status: number, body: StytchErrorBody) {
+    super(`${status} ${body.error_type}: ${body.error_message} (request_id ${body.request_id || "none"})`);
+    this.status = status;
+    this.request_id = body.request_id;
+    this.error_type = body.error_type;
+    this.error_message = body.error_message;
+    this.error_url = body.error_url;
+    this.error_details = body.error_details ?? undefined;
+  }
+}
+
+/**
+ * The response could not be decoded as this endpoint's JSON: an HTML page or an empty body from a proxy,
+ * truncated JSON, or JSON of the wrong shape. The status and the raw text are kept.
+ */
+export class StytchDecodeError extends StytchError {
+  static {
+    this.prototype.name = "StytchDecodeError";
+  }
+  constructor(
+    message: string,
+    /** The HTTP status of the response. */
+    readonly status: number,
+    /** The body as received (secrets redacted), for logs and support tickets. */
+    readonly rawBody: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The request could not be delivered or the connection failed before a full response arrived. */
+export class StytchConnectionError extends StytchError {
+  static {
+    this.prototype.name = "StytchConnectionError";
+  }
+}
+
+/** The call did not finish within its `timeoutMs`. The server may still have sent the SMS. */
+export class StytchTimeoutError extends StytchError {
+  static {
+    this.prototype.name = "StytchTimeoutError";
+  }
+  constructor(
+    readonly timeoutMs: number,
+    options?: ErrorOptions,
+  ) {
+    super(`Request timed out after ${timeoutMs} ms; the SMS may or may not have been sent`, options);
+  }
+}
+
+/** The caller's `AbortSignal` fired. `cause` is the signal's reason. */
+export class StytchAbortError extends StytchError {
+  static {
+    this.prototype.name = "StytchAbortError";
+  }
+}
+
+/** The input breaks a rule of the spec or of the client's configuration; nothing was sent. */
+export class StytchValidationError extends StytchError {
+  static {
+    this.prototype.name = "StytchValidationError";
+  }
+  constructor(
+    /** The offending field, e.g. `mfa_phone_number` or `baseUrl`. */
+    readonly field: string,
+    /** The rule it breaks, e.g. `pattern`, `required`, `minLength`, `additionalProperties`, `atMostOne`. */
+    readonly rule: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

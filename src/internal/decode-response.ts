@@ -1,0 +1,84 @@
+import type { components } from "../../generated/stytch.ts";
+import { StytchApiError, StytchDecodeError, type StytchErrorBody } from "../errors.ts";
+
+type SmsSendResponse = components["schemas"]["SmsSendResponse"];
+
+const SNIPPET_LENGTH = 200;
+
+/** A 2xx body: JSON of this endpoint's shape, or a `StytchDecodeError` that keeps the status and text. */
+export function decodeSuccess(response: Response, text: string, redact: (s: string) => string): SmsSendResponse {
+  const fail = (why: string, cause?: unknown) =>
+    new StytchDecodeError(`${response.status} response ${why}: ${snippet(redact(text))}`, response.status, redact(text), { cause });
+  const contentType = response.headers.get("content-type");
+  if (contentType !== null && !contentType.includes("json")) throw fail(`has content type ${contentType}, not JSON`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw fail("is not valid JSON", error);
+  }
+  if (!isSendResponse(body)) throw fail("is JSON but not a Send SMS OTP response");
+  return body;
+}
+
+/** A non-2xx answer becomes a `StytchApiError` when it carries a Stytch error body, else a `StytchDecodeError`. */
+export function decodeFailure(response: Response, error: unknown, redact: (s: string) => string): Error {
+  const body = toStytchErrorBody(error);
+  if (body) return new StytchApiError(response.status, body);
+  const text = redact(typeof error === "string" ? error : error === undefined ? "" : JSON.stringify(error));
+  const location = response.headers.get("location");
+  const why =
+    response.status >= 300 && response.status < 400
+      ? `is a redirect${location ? ` to ${redact(location)}` : ""}, which is never followed (it could carry the credentials elsewhere)`
+      : text
+        ? "is not a Stytch error body"
+        : "has an empty body";
+  return new StytchDecodeError(`${response.status} response ${why}${text ? `: ${snippet(text)}` : ""}`, response.status, text);
+}
+
+function toStytchErrorBody(value: unknown): StytchErrorBody | undefined {
+  if (!isObject(value)) return undefined;
+  const text = (key: string) => (typeof value[key] === "string" ? (value[key] as string) : undefined);
+  const details = isObject(value.error_details) ? value.error_details : undefined;
+  if (text("error_type")) {
+    return {
+      status_code: typeof value.status_code === "number" ? value.status_code : 0,
+      request_id: text("request_id") ?? "",
+      error_type: text("error_type")!,
+      error_message: text("error_message") ?? "",
+      error_url: text("error_url") ?? "",
+      ...(details && { error_details: details }),
+    };
+  }
+  // A few Stytch endpoints answer in the OAuth2 shape; normalise it as the official SDKs do.
+  if (text("error")) {
+    return {
+      status_code: typeof value.status_code === "number" ? value.status_code : 0,
+      request_id: text("request_id") ?? "",
+      error_type: text("error")!,
+      error_message: text("error_description") ?? "",
+      error_url: text("error_uri") ?? "",
+    };
+  }
+  return undefined;
+}
+
+function isSendResponse(value: unknown): value is SmsSendResponse {
+  return (
+    isObject(value) &&
+    typeof value.request_id === "string" &&
+    typeof value.member_id === "string" &&
+    typeof value.status_code === "number" &&
+    isObject(value.member) &&
+    isObject(value.organization)
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat || "(empty)";
+}

@@ -1,0 +1,10 @@
+import type { components } from "../generated/stytch.ts";
+
+type Schemas = components["schemas"];
+
+/** A B2B Member, as returned by Stytch. */
+export type Member = Schemas["Member"];
+/** A B2B Organization, as returned by Stytch. */
+export type Organization = Schemas["Organization"];
+/** Known SMS locales; any other string is accepted and checked by Stytch. */
+export type Locale = Schemas["Locale"];
