@@ -13,11 +13,13 @@ const OUT = new URL("../generated/", import.meta.url);
 const check = process.argv.includes("--check");
 
 const spec = loadSpec();
+const validators = generateValidators(spec);
 const files: Record<string, string> = {
   "stytch.ts": await generateTypes(spec),
   "request-rules.ts": generateRequestRules(spec),
   "servers.ts": generateServers(spec),
-  "validators.ts": generateValidators(spec),
+  "validators.js": validators.code,
+  "validators.d.ts": validators.types,
 };
 
 if (check) {

@@ -16,7 +16,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-
  * Standalone validators compiled from the spec's own schemas by ajv: plain code with no imports, so the mock
  * server and response validation need no runtime dependency and nothing is re-typed by hand.
  */
-export function generateValidators(spec: Spec): string {
+export function generateValidators(spec: Spec): { code: string; types: string } {
   const ajv = new ajv2020.default({
     allErrors: false,
     strict: true,
@@ -25,23 +25,44 @@ export function generateValidators(spec: Spec): string {
     code: { source: true, esm: true, optimize: true },
     logger: { log: console.log, error: console.error, warn: (m: unknown) => String(m).includes("unicode") || console.warn(m) },
   });
-  ajv.addVocabulary(["example", "externalDocs", "xml", "discriminator"]);
   ajv.addFormat("date-time", DATE_TIME);
-  ajv.addSchema({ $id: "stytch", $defs: toJsonSchemaRefs(spec.components.schemas) });
+  const defs = Object.fromEntries(Object.entries(spec.components.schemas).map(([name, s]) => [name, forValidation(s)]));
+  ajv.addSchema({ $id: "stytch", $defs: defs });
   const refs = Object.fromEntries(Object.entries(VALIDATED).map(([fn, name]) => [fn, `stytch#/$defs/${name}`]));
   const code = ajvStandalone.default(ajv, refs);
   if (/\brequire\(|^import /m.test(code)) throw new Error("ajv standalone output imports a runtime module");
-  return [
-    "// @ts-nocheck",
-    "/**",
-    " * Generated from spec/openapi.yaml by scripts/generate.ts (ajv standalone). Do not make direct changes to the file.",
-    " */",
-    code,
+  const header = "/**\n * Generated from spec/openapi.yaml by scripts/generate.ts (ajv standalone). Do not make direct changes to the file.\n */\n";
+  const types = [
+    header,
+    "/** The first mismatch, as ajv reports it: `instancePath` is a JSON pointer into the data. */",
+    "export interface SchemaIssue { readonly instancePath: string; readonly keyword: string; readonly message?: string; readonly params: Record<string, unknown> }",
+    "export interface SchemaValidator { (data: unknown): boolean; errors?: SchemaIssue[] | null }",
+    ...Object.keys(VALIDATED).map((fn) => `export declare const ${fn}: SchemaValidator;`),
     "",
   ].join("\n");
+  return { code: `${header}${code}\n`, types };
 }
 
-/** OpenAPI points at `#/components/schemas/X`; as a standalone JSON Schema document that is `#/$defs/X`. */
-function toJsonSchemaRefs(schemas: Record<string, Schema>): Record<string, Schema> {
-  return JSON.parse(JSON.stringify(schemas).replaceAll('"#/components/schemas/', '"#/$defs/'));
+const ANNOTATIONS = new Set(["title", "description", "example", "examples", "externalDocs", "xml", "discriminator"]);
+const SUBSCHEMA_LISTS = ["anyOf", "allOf", "oneOf", "prefixItems"];
+const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs"];
+
+/**
+ * A copy of an OpenAPI schema ready for ajv: annotations dropped (they only bloat the generated code) and
+ * `#/components/schemas/X` references pointed at `#/$defs/X` of the standalone document.
+ */
+function forValidation(schema: Schema): Schema {
+  if (typeof schema !== "object" || schema === null) return schema;
+  const out: Schema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
+    if (key === "$ref") out.$ref = (value as string).replace("#/components/schemas/", "#/$defs/");
+    else if (SUBSCHEMA_LISTS.includes(key)) out[key] = (value as Schema[]).map(forValidation);
+    else if (SUBSCHEMA_MAPS.includes(key)) {
+      out[key] = Object.fromEntries(Object.entries(value as Record<string, Schema>).map(([k, v]) => [k, forValidation(v)]));
+    } else if (["items", "not", "additionalProperties", "contains", "if", "then", "else"].includes(key)) {
+      out[key] = forValidation(value as Schema);
+    } else out[key] = value;
+  }
+  return out;
 }

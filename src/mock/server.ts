@@ -1,0 +1,169 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { validateSmsSendRequest } from "../../generated/validators.js";
+import type { SmsSendRequest } from "../otps/sms/send.ts";
+import { defaultErrorType, FaultQueue, type MockFault } from "./faults.ts";
+import type { MockStore } from "./store.ts";
+
+const PATH = "/v1/b2b/otps/sms/send";
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** One request the mock received and what it answered, for assertions. */
+export interface MockExchange {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The request body, parsed when it was JSON. */
+  readonly body: unknown;
+  readonly status: number;
+  /** The response body as sent (undefined when the connection was reset or left hanging). */
+  readonly responseBody: unknown;
+}
+
+interface ServerOptions {
+  readonly credentials: { readonly projectId: string; readonly secret: string };
+  readonly store: MockStore;
+  readonly faults: FaultQueue;
+  readonly exchanges: MockExchange[];
+}
+
+/** The HTTP side of the mock: CORS, auth, spec validation, faults; the rules live in the store. */
+export async function listen(port: number, options: ServerOptions) {
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => {
+    handle(req, res, options).catch((error: unknown) => {
+      res.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  const { port: actualPort } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${actualPort}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const socket of sockets) socket.destroy();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, options: ServerOptions): Promise<void> {
+  setCors(req, res);
+  if (req.method === "OPTIONS") {
+    res.writeHead(204).end();
+    return;
+  }
+  const raw = await readBody(req);
+  const body = parseJson(raw);
+  const record = (status: number, responseBody: unknown) =>
+    options.exchanges.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, status, responseBody });
+
+  const fault = options.faults.next();
+  if (fault && (await applyFault(fault, req, res, record))) return;
+
+  const answer = (status: number, payload: Record<string, unknown>) => {
+    const responseBody = { status_code: status, request_id: `request-id-mock-${crypto.randomUUID()}`, ...payload };
+    record(status, responseBody);
+    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(responseBody));
+  };
+  const error = (status: number, error_type: string, error_message: string) =>
+    answer(status, { error_type, error_message, error_url: `https://stytch.com/docs/api/errors/${status}#${error_type}` });
+
+  if (req.url !== PATH) return error(404, "not_found", `No route ${req.method} ${req.url}.`);
+  if (req.method !== "POST") return error(405, "method_not_allowed", `Use POST for ${PATH}.`);
+  if (!authorized(req.headers.authorization, options.credentials)) {
+    return error(401, "unauthorized_credentials", "Unauthorized credentials.");
+  }
+  if (body === undefined) return error(400, "invalid_request_body", "The request body must be JSON.");
+  if (!validateSmsSendRequest(body)) {
+    const [issue] = validateSmsSendRequest.errors ?? [];
+    return error(400, requestErrorType(issue), `Request body ${issue?.instancePath || ""} ${issue?.message ?? "is invalid"}.`.replace("  ", " "));
+  }
+  const outcome = options.store.send(body as SmsSendRequest);
+  if (!outcome.ok) return error(outcome.status, outcome.error_type, outcome.error_message);
+  return answer(200, outcome.body);
+}
+
+/** Returns true when the fault answered (or dropped) the request itself. */
+async function applyFault(
+  fault: MockFault,
+  req: IncomingMessage,
+  res: ServerResponse,
+  record: (status: number, body: unknown) => void,
+): Promise<boolean> {
+  if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+  if (fault.hang) {
+    record(0, undefined);
+    return true;
+  }
+  if (fault.reset) {
+    record(0, undefined);
+    req.socket.destroy();
+    return true;
+  }
+  if (fault.body !== undefined) {
+    const status = fault.status ?? 500;
+    record(status, fault.body);
+    res.writeHead(status, { "content-type": fault.contentType ?? "text/plain", ...fault.headers }).end(fault.body);
+    return true;
+  }
+  if (fault.status !== undefined) {
+    const error_type = fault.error_type ?? defaultErrorType(fault.status);
+    const responseBody = {
+      status_code: fault.status,
+      request_id: `request-id-mock-${crypto.randomUUID()}`,
+      error_type,
+      error_message: fault.error_message ?? `Scripted ${fault.status} from the mock.`,
+      error_url: `https://stytch.com/docs/api/errors/${fault.status}#${error_type}`,
+    };
+    record(fault.status, responseBody);
+    res.writeHead(fault.status, { "content-type": "application/json", ...fault.headers }).end(JSON.stringify(responseBody));
+    return true;
+  }
+  return false;
+}
+
+function requestErrorType(issue: { instancePath?: string; keyword?: string } | undefined): string {
+  if (issue?.keyword === "not") return "too_many_session_arguments";
+  if (issue?.instancePath === "/mfa_phone_number") return "invalid_phone_number";
+  return "invalid_request_body";
+}
+
+function authorized(header: string | undefined, credentials: { projectId: string; secret: string }): boolean {
+  if (!header?.startsWith("Basic ")) return false;
+  const decoded = Buffer.from(header.slice("Basic ".length), "base64").toString("utf8");
+  return decoded === `${credentials.projectId}:${credentials.secret}`;
+}
+
+function setCors(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader("access-control-allow-origin", "*");
+  res.setHeader("access-control-allow-methods", "POST, OPTIONS");
+  res.setHeader("access-control-allow-headers", req.headers["access-control-request-headers"] ?? "authorization, content-type");
+  res.setHeader("access-control-max-age", "600");
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new Error("mock: request body too large");
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
