@@ -1,0 +1,140 @@
+import assert from "node:assert/strict";
+import { after, afterEach, before, test } from "node:test";
+import { startMockStytch, type MockStytch } from "../src/mock/index.ts";
+import { assertExchangesMatchSpec } from "./support/contract.ts";
+
+let mock: MockStytch;
+before(async () => {
+  mock = await startMockStytch();
+});
+// Raw requests here break the spec on purpose; only the mock's answers are checked.
+afterEach(() => {
+  assertExchangesMatchSpec(mock, () => false);
+  mock.reset();
+});
+after(() => mock.close());
+
+async function post(body: unknown, init: { auth?: string; method?: string; path?: string } = {}) {
+  const response = await fetch(`${mock.url}${init.path ?? "/v1/b2b/otps/sms/send"}`, {
+    method: init.method ?? "POST",
+    headers: { "content-type": "application/json", authorization: init.auth ?? `Basic ${btoa(`${mock.projectId}:${mock.secret}`)}` },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+const ids = () => ({ organization_id: mock.organization.organization_id, member_id: mock.member.member_id });
+
+test("links the phone of a Member who has none, then texts that number", async () => {
+  const first = await post({ ...ids(), mfa_phone_number: "+15005550006" });
+  assert.equal(first.status, 200);
+  assert.equal(mock.getMember(mock.member.member_id)?.mfa_phone_number, "+15005550006");
+  const second = await post(ids());
+  assert.equal(second.status, 200);
+  assert.deepEqual(mock.sentSms.map((s) => s.to), ["+15005550006", "+15005550006"]);
+});
+
+test("a different number for a Member who has one fails, and sends nothing", async () => {
+  await post({ ...ids(), mfa_phone_number: "+15005550006" });
+  const mismatch = await post({ ...ids(), mfa_phone_number: "+15005550007" });
+  assert.equal(mismatch.status, 400);
+  assert.equal(mismatch.body.error_type, "duplicate_member_phone_number");
+  assert.equal(mock.sentSms.length, 1);
+});
+
+test("no number on file and none given → 404 member_phone_number_not_found", async () => {
+  const result = await post(ids());
+  assert.equal(result.status, 404);
+  assert.equal(result.body.error_type, "member_phone_number_not_found");
+});
+
+test("a new code invalidates the previous one", async () => {
+  await post({ ...ids(), mfa_phone_number: "+15005550006" });
+  const firstCode = mock.lastSms()!.code;
+  assert.equal(mock.activeCode(mock.member.member_id), firstCode);
+  await post(ids());
+  const secondCode = mock.lastSms()!.code;
+  assert.equal(mock.activeCode(mock.member.member_id), secondCode);
+});
+
+test("international numbers are refused unless enabled", async () => {
+  const refused = await post({ ...ids(), mfa_phone_number: "+33612345678" });
+  assert.equal(refused.body.error_type, "invalid_phone_number_country_code");
+  const international = await startMockStytch({ allowInternational: true });
+  try {
+    const client = await fetch(`${international.url}/v1/b2b/otps/sms/send`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Basic ${btoa(`${international.projectId}:${international.secret}`)}` },
+      body: JSON.stringify({ organization_id: international.organization.organization_id, member_id: international.member.member_id, mfa_phone_number: "+33612345678" }),
+    });
+    assert.equal(client.status, 200);
+  } finally {
+    await international.close();
+  }
+});
+
+test("sessions: unknown, another Member's, and required once a factor is active", async () => {
+  const other = mock.addMember(mock.organization.organization_id);
+  const unknown = await post({ ...ids(), mfa_phone_number: "+15005550006", session_token: "nope" });
+  assert.deepEqual([unknown.status, unknown.body.error_type], [404, "session_not_found"]);
+  const foreign = await post({ ...ids(), mfa_phone_number: "+15005550006", intermediate_session_token: mock.createSession(other.member_id, "intermediate_session_token") });
+  assert.deepEqual([foreign.status, foreign.body.error_type], [400, "member_session_member_id_mismatch"]);
+
+  const enrolled = mock.addMember(mock.organization.organization_id, { mfa_phone_number: "+15005550009", mfa_phone_number_verified: true });
+  const noSession = await post({ organization_id: mock.organization.organization_id, member_id: enrolled.member_id });
+  assert.deepEqual([noSession.status, noSession.body.error_type], [400, "insufficient_factors"]);
+  const withSession = await post({ organization_id: mock.organization.organization_id, member_id: enrolled.member_id, session_jwt: mock.createSession(enrolled.member_id, "session_jwt") });
+  assert.equal(withSession.status, 200);
+});
+
+test("finds Organizations by slug and Members by external id; inactive Members are refused", async () => {
+  const member = mock.addMember(mock.organization.organization_id, { external_id: "ext-42" });
+  const bySlug = await post({ organization_id: "acme", member_id: "ext-42", mfa_phone_number: "+15005550006" });
+  assert.equal(bySlug.status, 200);
+  assert.equal(bySlug.body.member_id, member.member_id);
+  const invited = mock.addMember(mock.organization.organization_id, { status: "invited" });
+  const refused = await post({ organization_id: "acme", member_id: invited.member_id, mfa_phone_number: "+15005550006" });
+  assert.equal(refused.body.error_type, "action_available_only_for_active_members");
+});
+
+test("requests are validated against the spec", async () => {
+  const cases: [unknown, string][] = [
+    [{ ...ids(), mfa_phone_number: "12345" }, "invalid_phone_number"],
+    [{ ...ids(), session_token: "a", session_jwt: "b" }, "too_many_session_arguments"],
+    [{ ...ids(), surprise: 1 }, "invalid_request_body"],
+    [{ member_id: "m" }, "invalid_request_body"],
+    ["{not json", "invalid_request_body"],
+  ];
+  for (const [body, errorType] of cases) {
+    const result = await post(body);
+    assert.equal(result.status, 400, JSON.stringify(body));
+    assert.equal(result.body.error_type, errorType, JSON.stringify(body));
+  }
+  assert.equal(mock.sentSms.length, 0);
+});
+
+test("checks Basic auth, the route and the method", async () => {
+  assert.equal((await post(ids(), { auth: `Basic ${btoa(`${mock.projectId}:wrong`)}` })).status, 401);
+  assert.equal((await post(ids(), { auth: "Bearer x" })).status, 401);
+  assert.equal((await post(ids(), { path: "/v1/b2b/otps/sms/other" })).status, 404);
+  assert.equal((await post(ids(), { method: "PUT" })).status, 405);
+});
+
+test("scripted faults apply in order, then normal service resumes", async () => {
+  mock.failNext({ status: 429, headers: { "retry-after": "1" } });
+  mock.failNext({ status: 503 }, 2);
+  const statuses = [];
+  for (let i = 0; i < 4; i++) statuses.push((await post({ ...ids(), mfa_phone_number: "+15005550006" })).status);
+  assert.deepEqual(statuses, [429, 503, 503, 200]);
+  assert.equal(mock.sentSms.length, 1);
+});
+
+test("answers CORS preflights", async () => {
+  const response = await fetch(`${mock.url}/v1/b2b/otps/sms/send`, {
+    method: "OPTIONS",
+    headers: { origin: "http://127.0.0.1:1", "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type" },
+  });
+  assert.equal(response.status, 204);
+  assert.equal(response.headers.get("access-control-allow-origin"), "*");
+  assert.equal(response.headers.get("access-control-allow-headers"), "authorization,content-type");
+});
