@@ -2,14 +2,19 @@ import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/stytch.ts";
 import { StytchValidationError } from "./errors.ts";
 import { basicAuthorization } from "./internal/basic-auth.ts";
+import { checkHeaders, rejectControlCharacters } from "./internal/control-characters.ts";
 import { resolveBaseUrl } from "./internal/environment.ts";
+import type { Hooks } from "./internal/hooks.ts";
+import { limitBody } from "./internal/limit-body.ts";
 import { OutgoingRequest } from "./internal/outgoing-request.ts";
 import { createRedactor } from "./internal/redact.ts";
-import { createSend } from "./otps/sms/send.ts";
+import { DEFAULT_MAX_RETRIES, DEFAULT_RETRY_ON } from "./internal/retry-policy.ts";
+import { createSend, type FetchOptions, type RetryOptions } from "./otps/sms/send.ts";
+import type { ResponseValidator } from "./response-validation.ts";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
-export interface StytchB2BClientOptions {
+export interface StytchB2BClientOptions extends RetryOptions {
   /** `project-test-…` or `project-live-…`; the prefix selects the environment unless `baseUrl` is given. */
   projectId: string;
   /** The project secret. Kept in a closure: never in errors, hook payloads or serialised output. */
@@ -19,12 +24,23 @@ export interface StytchB2BClientOptions {
    * (tests). Default: `https://test.stytch.com` or `https://api.stytch.com`, from the project id.
    */
   baseUrl?: string;
-  /** Deadline for each call, in milliseconds. Default 30 000. */
-  timeoutMs?: number;
   /** The fetch to use, called as `fetch(url, init)`. Default: `globalThis.fetch`, looked up at each call. */
   fetch?: FetchLike;
-  /** Extra headers sent with every call. */
+  /** Extra headers sent with every call (they cannot replace `Authorization`). */
   headers?: Record<string, string>;
+  /** Extra `RequestInit` fields for every call (e.g. Next.js `next`). Default: none, not even `cache`. */
+  fetchOptions?: FetchOptions;
+  /** Observability callbacks with redacted headers; see `Hooks`. */
+  hooks?: Hooks;
+  /** Largest response body read, in bytes; a larger one fails with `StytchDecodeError`. Default 1 MiB. */
+  maxResponseBytes?: number;
+  /**
+   * Check every response against the spec's schemas (for tests and staging). `true` loads the validators
+   * on first use; bundled apps pass `responseValidator` from `stytch-b2b-sms/response-validation`. Default false.
+   */
+  validateResponses?: boolean | ResponseValidator;
+  /** Allow construction in a browser page, where the secret would be visible to every visitor. Default false. */
+  dangerouslyAllowBrowser?: boolean;
 }
 
 export interface StytchB2BClient {
@@ -33,31 +49,42 @@ export interface StytchB2BClient {
   readonly otps: { readonly sms: { readonly send: ReturnType<typeof createSend> } };
   /**
    * The underlying openapi-fetch client, with auth and base URL set, for those who prefer
-   * `const { data, error, response } = await client.api.POST(…)`. No validation, timeout or typed errors.
+   * `const { data, error, response } = await client.api.POST(…)`. No validation, retries or typed errors.
    */
   readonly api: Client<paths>;
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+const PATH = "/v1/b2b/otps/sms/send";
 
 export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2BClient {
+  if (!options?.dangerouslyAllowBrowser && "window" in globalThis && "document" in globalThis) {
+    throw new StytchValidationError(
+      "dangerouslyAllowBrowser",
+      "browser",
+      "stytch-b2b-sms is running in a browser page, where your Stytch secret would be exposed to every visitor. " +
+        "Call Stytch from your backend; if this page is trusted (a test, an internal tool), pass dangerouslyAllowBrowser: true.",
+    );
+  }
   const projectId = requiredString(options?.projectId, "projectId");
   const secret = requiredString(options.secret, "secret");
+  if (options.baseUrl !== undefined) rejectControlCharacters("baseUrl", requiredString(options.baseUrl, "baseUrl"));
+  checkHeaders("headers", options.headers);
   const baseUrl = resolveBaseUrl(projectId, options.baseUrl);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new StytchValidationError("timeoutMs", "positive", "timeoutMs must be a positive number of milliseconds");
+  const timeoutMs = positive(options.timeoutMs ?? 30_000, "timeoutMs");
+  const maxResponseBytes = positive(options.maxResponseBytes ?? 1024 * 1024, "maxResponseBytes");
+  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
+    throw new StytchValidationError("maxRetries", "nonNegativeInteger", "maxRetries must be a whole number ≥ 0");
   }
   const authorization = basicAuthorization(projectId, secret);
   const clientHeaders = { ...options.headers };
-  const doFetch: FetchLike = (url, init) => (options.fetch ?? globalThis.fetch)(url, init);
-  // The API never redirects; following one could carry the credentials to another host.
+  const doFetch: FetchLike = async (url, init) => limitBody(await (options.fetch ?? globalThis.fetch)(url, init), maxResponseBytes);
   const engine = createClient<paths>({
     baseUrl,
-    redirect: "manual",
     Request: OutgoingRequest as unknown as typeof Request,
     fetch: (request) => doFetch((request as unknown as OutgoingRequest).url, (request as unknown as OutgoingRequest).init),
   });
+  // The API never redirects; following one could carry the credentials to another host.
   const api = createClient<paths>({
     baseUrl,
     redirect: "manual",
@@ -67,8 +94,16 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
 
   const send = createSend({
     engine,
-    origin: baseUrl,
-    timeoutMs,
+    url: baseUrl + PATH,
+    defaults: {
+      timeoutMs,
+      maxRetries,
+      retryOn: options.retryOn ?? DEFAULT_RETRY_ON,
+      ...(options.attemptTimeoutMs !== undefined && { attemptTimeoutMs: positive(options.attemptTimeoutMs, "attemptTimeoutMs") }),
+    },
+    fetchOptions: options.fetchOptions,
+    hooks: options.hooks ?? {},
+    validateResponses: options.validateResponses ?? false,
     headers: (extra) => ({ ...clientHeaders, ...extra, Authorization: authorization }),
     redact: createRedactor([secret, authorization, authorization.slice("Basic ".length)]),
   });
@@ -88,6 +123,14 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
 function requiredString(value: unknown, field: string): string {
   if (typeof value !== "string" || value === "") {
     throw new StytchValidationError(field, "required", `${field} is required and must be a non-empty string`);
+  }
+  rejectControlCharacters(field, value);
+  return value;
+}
+
+function positive(value: number, field: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    throw new StytchValidationError(field, "positive", `${field} must be a positive number`);
   }
   return value;
 }

@@ -5,11 +5,22 @@ export type StytchErrorType = components["schemas"]["ErrorType"];
 /** The JSON body Stytch sends with every 4xx/5xx. */
 export type StytchErrorBody = components["schemas"]["ErrorResponse"];
 
+/** One failed attempt of a call, as listed in `StytchError.attempts`. */
+export interface AttemptFailure {
+  readonly attempt: number;
+  /** What went wrong, e.g. `503 server_unavailable` or `connection refused (ECONNREFUSED)`. */
+  readonly failure: string;
+  /** The HTTP status, when the attempt got an answer. */
+  readonly status?: number;
+}
+
 /** Base class of every error this client throws: `catch (e) { if (e instanceof StytchError) … }`. */
 export class StytchError extends Error {
   static {
     this.prototype.name = "StytchError";
   }
+  /** Every attempt the call made, oldest first (one entry when it was not retried; none for validation errors). */
+  attempts: readonly AttemptFailure[] = [];
 }
 
 /** Stytch answered with a non-2xx status and a Stytch error body. */
@@ -56,10 +67,37 @@ export class StytchDecodeError extends StytchError {
   }
 }
 
+/** `validateResponses` found a body that does not match the spec; `path` points at the first mismatch. */
+export class StytchResponseValidationError extends StytchDecodeError {
+  static {
+    this.prototype.name = "StytchResponseValidationError";
+  }
+  constructor(
+    status: number,
+    /** JSON pointer of the first mismatch, e.g. `/member/status`. */
+    readonly path: string,
+    problem: string,
+    rawBody: string,
+  ) {
+    super(`${status} response does not match the spec at ${path || "/"}: ${problem}`, status, rawBody);
+  }
+}
+
 /** The request could not be delivered or the connection failed before a full response arrived. */
 export class StytchConnectionError extends StytchError {
   static {
     this.prototype.name = "StytchConnectionError";
+  }
+  constructor(
+    message: string,
+    /**
+     * False when the connection failed before the request could reach Stytch (refused, DNS): nothing was
+     * sent. True when it broke later: the SMS may have been sent.
+     */
+    readonly maybeSent: boolean,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
   }
 }
 
@@ -70,9 +108,11 @@ export class StytchTimeoutError extends StytchError {
   }
   constructor(
     readonly timeoutMs: number,
+    /** `call`: the call's deadline (`timeoutMs`) passed; `attempt`: one attempt's (`attemptTimeoutMs`). */
+    readonly scope: "call" | "attempt",
     options?: ErrorOptions,
   ) {
-    super(`Request timed out after ${timeoutMs} ms; the SMS may or may not have been sent`, options);
+    super(`${scope === "call" ? "Call" : "Attempt"} timed out after ${timeoutMs} ms; the SMS may or may not have been sent`, options);
   }
 }
 

@@ -128,7 +128,7 @@ describe("errors from Stytch", () => {
       contentType: "application/json",
       body: JSON.stringify({ status_code: 200, request_id: "r-1", error_type: "server_unavailable", error_message: "down", error_url: "u" }),
     });
-    const error = await rejection(createStytchB2BClient(mock.clientOptions).otps.sms.send(request()));
+    const error = await rejection(createStytchB2BClient({ ...mock.clientOptions, maxRetries: 0 }).otps.sms.send(request()));
     assert.ok(error instanceof StytchApiError);
     assert.equal(error.status, 503);
   });

@@ -22,13 +22,14 @@ export function decodeSuccess(response: Response, text: string, redact: (s: stri
 }
 
 /** A non-2xx answer becomes a `StytchApiError` when it carries a Stytch error body, else a `StytchDecodeError`. */
-export function decodeFailure(response: Response, error: unknown, redact: (s: string) => string): Error {
+export function decodeFailure(response: Response, error: unknown, redact: (s: string) => string): StytchApiError | StytchDecodeError {
   const body = toStytchErrorBody(error);
   if (body) return new StytchApiError(response.status, body);
   const text = redact(typeof error === "string" ? error : error === undefined ? "" : JSON.stringify(error));
   const location = response.headers.get("location");
+  const redirected = response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
   const why =
-    response.status >= 300 && response.status < 400
+    redirected
       ? `is a redirect${location ? ` to ${redact(location)}` : ""}, which is never followed (it could carry the credentials elsewhere)`
       : text
         ? "is not a Stytch error body"

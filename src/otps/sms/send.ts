@@ -2,76 +2,191 @@ import type { Client } from "openapi-fetch";
 import type { components, paths } from "../../../generated/stytch.ts";
 import {
   StytchAbortError,
+  StytchApiError,
   StytchConnectionError,
+  StytchDecodeError,
   StytchError,
+  StytchResponseValidationError,
   StytchTimeoutError,
+  type AttemptFailure,
 } from "../../errors.ts";
+import { describeConnectionFailure, maybeSent } from "../../internal/connection-failure.ts";
+import { checkHeaders } from "../../internal/control-characters.ts";
 import { decodeFailure, decodeSuccess } from "../../internal/decode-response.ts";
 import { startDeadline, type Deadline } from "../../internal/deadline.ts";
+import { callHook, redactHeaders, type Hooks } from "../../internal/hooks.ts";
+import { loadResponseValidator } from "../../internal/load-response-validator.ts";
+import { retryDelayMs, retryReason, type RetryReason } from "../../internal/retry-policy.ts";
+import { sleep } from "../../internal/sleep.ts";
 import { validateSendRequest } from "../../internal/validate-request.ts";
+import type { ResponseValidator } from "../../response-validation.ts";
 
 export type SmsSendRequest = components["schemas"]["SmsSendRequest"];
 export type SmsSendResponse = components["schemas"]["SmsSendResponse"];
 
-/** Options for one call; each overrides the client's setting of the same name. */
-export interface SendOptions {
-  /** Cancels the call; it then rejects with `StytchAbortError`. */
-  signal?: AbortSignal;
-  /** Deadline for the whole call, in milliseconds. Default: the client's `timeoutMs` (30 000). */
+/** Extra `RequestInit` fields for fetch (e.g. Next.js `next`, `keepalive`); none are sent by default. */
+export type FetchOptions = Omit<RequestInit, "body" | "headers" | "method" | "signal" | "redirect">;
+
+/** How a call may retry and how long it may take; set on the client, overridable per call. */
+export interface RetryOptions {
+  /** Deadline for the whole call, retries and waits included, in milliseconds. Default 30 000. */
   timeoutMs?: number;
+  /** Deadline for each attempt. Default: none beyond `timeoutMs`. Needed for `retryOn: ["timeout"]`. */
+  attemptTimeoutMs?: number;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number;
+  /**
+   * Which failures are retried. Default `["unreached", "rate_limited", "unavailable"]`: only where Stytch
+   * certainly sent no SMS. Add `"timeout"`, `"connection_lost"`, `"server_error"` or `"undecodable"` only if
+   * a second SMS (which invalidates the first code) is acceptable.
+   */
+  retryOn?: readonly RetryReason[];
+}
+
+/** Options for one call; each overrides the client's setting of the same name. */
+export interface SendOptions extends RetryOptions {
+  /** Cancels the call, including a wait between retries; it then rejects with `StytchAbortError`. */
+  signal?: AbortSignal;
   /** Extra headers for this call only. */
   headers?: Record<string, string>;
+  fetchOptions?: FetchOptions;
 }
 
 /** What `send` needs from the client that owns it. */
 export interface SendContext {
   readonly engine: Client<paths>;
-  readonly origin: string;
-  readonly timeoutMs: number;
+  readonly url: string;
+  readonly defaults: Required<Omit<RetryOptions, "attemptTimeoutMs">> & Pick<RetryOptions, "attemptTimeoutMs">;
+  readonly fetchOptions: FetchOptions | undefined;
+  readonly hooks: Hooks;
+  readonly validateResponses: boolean | ResponseValidator;
   readonly headers: (extra: Record<string, string> | undefined) => Record<string, string>;
   readonly redact: (text: string) => string;
 }
 
+type Attempt = { data: SmsSendResponse } | { error: StytchError; status: number | undefined; retryAfter: string | null };
+
 const PATH = "/v1/b2b/otps/sms/send";
 
-/** `POST /v1/b2b/otps/sms/send`: validates, sends once, and returns the 200 body or throws a `StytchError`. */
+/**
+ * `POST /v1/b2b/otps/sms/send`: validates, sends, retries only where no SMS can have gone out (unless told
+ * otherwise), and returns the 200 body or throws a `StytchError` listing every attempt.
+ */
 export function createSend(context: SendContext) {
   return async function send(body: SmsSendRequest, options: SendOptions = {}): Promise<SmsSendResponse> {
     validateSendRequest(body);
-    const timeoutMs = options.timeoutMs ?? context.timeoutMs;
-    const deadline = startDeadline(timeoutMs, options.signal);
+    checkHeaders("headers", options.headers);
+    const policy = { ...context.defaults, ...definedOnly(options) };
+    const validator = context.validateResponses === true ? await loadResponseValidator() : context.validateResponses || undefined;
+    const headers = context.headers(options.headers);
+    const init = { ...context.fetchOptions, ...options.fetchOptions, body, parseAs: "text" as const, headers, redirect: "manual" as const };
+    const call = startDeadline(policy.timeoutMs, options.signal);
+    const failures: AttemptFailure[] = [];
     try {
-      const { data, error, response } = await context.engine.POST(PATH, {
-        body,
-        parseAs: "text",
-        signal: deadline.signal,
-        headers: context.headers(options.headers),
-      });
-      if (response.ok) return decodeSuccess(response, data ?? "", context.redact);
-      throw decodeFailure(response, error, context.redact);
-    } catch (error) {
-      throw toStytchError(error, deadline, timeoutMs, context);
+      for (let attempt = 1; ; attempt++) {
+        const startedAt = performance.now();
+        const outcome = await attemptOnce(attempt);
+        if ("data" in outcome) return outcome.data;
+        const { error, status } = outcome;
+        failures.push({ attempt, failure: describeFailure(error), ...(status !== undefined && { status }) });
+        const reason = retryReason(error);
+        const delayMs = reason && policy.retryOn.includes(reason) && attempt <= policy.maxRetries ? retryDelayMs(attempt, outcome.retryAfter) : undefined;
+        if (delayMs === undefined || delayMs >= call.remainingMs()) throw fail(error, attempt, status, startedAt);
+        callHook(context.hooks, "onRetry", { method: "POST", url: context.url, attempt, reason: reason!, status, delayMs, error });
+        try {
+          await sleep(delayMs, call.signal);
+        } catch (cause) {
+          throw fail(interruption(call, policy.timeoutMs, options.signal, cause), attempt, undefined, startedAt);
+        }
+      }
     } finally {
-      deadline.done();
+      call.done();
+    }
+
+    async function attemptOnce(attempt: number): Promise<Attempt> {
+      const startedAt = performance.now();
+      const limit = policy.attemptTimeoutMs !== undefined && policy.attemptTimeoutMs < call.remainingMs() ? policy.attemptTimeoutMs : undefined;
+      const attemptDeadline = limit === undefined ? undefined : startDeadline(limit, call.signal);
+      if (context.hooks.onRequest) {
+        const sent = redactHeaders(Object.entries({ "content-type": "application/json", ...headers }));
+        callHook(context.hooks, "onRequest", { method: "POST", url: context.url, attempt, headers: sent });
+      }
+      let response: Response | undefined;
+      try {
+        const result = await context.engine.POST(PATH, { ...init, signal: attemptDeadline?.signal ?? call.signal });
+        response = result.response;
+        const decoded = response.ok
+          ? decodeSuccess(response, result.data ?? "", context.redact)
+          : decodeFailure(response, result.error, context.redact);
+        const checked = validator ? checkAgainstSpec(validator, response.status, decoded, result) : decoded;
+        if (context.hooks.onResponse) {
+          const requestId = checked instanceof StytchApiError ? checked.request_id : checked instanceof Error ? undefined : checked.request_id;
+          const durationMs = performance.now() - startedAt;
+          const received = redactHeaders(response.headers);
+          callHook(context.hooks, "onResponse", { method: "POST", url: context.url, attempt, status: response.status, durationMs, requestId, headers: received });
+        }
+        if (checked instanceof Error) throw checked;
+        return { data: checked };
+      } catch (cause) {
+        const error = toStytchError(cause, call, attemptDeadline, policy, options.signal, context.redact);
+        return { error, status: response?.status, retryAfter: response?.headers.get("retry-after") ?? null };
+      } finally {
+        attemptDeadline?.done();
+      }
+    }
+
+    function checkAgainstSpec(validate: ResponseValidator, status: number, decoded: SmsSendResponse | StytchError, result: { data?: unknown; error?: unknown }) {
+      const body = decoded instanceof StytchError ? result.error : decoded;
+      if (decoded instanceof StytchDecodeError || typeof body !== "object" || body === null) return decoded;
+      const mismatch = validate(status, body);
+      return mismatch ? new StytchResponseValidationError(status, mismatch.path, mismatch.problem, context.redact(JSON.stringify(body))) : decoded;
+    }
+
+    /** Records every attempt on the final error, tells `onError`, and returns the error to throw. */
+    function fail(error: StytchError, attempt: number, status: number | undefined, startedAt: number): StytchError {
+      error.attempts = failures;
+      if (failures.length > 1) {
+        error.message += ` (after ${failures.length} attempts: ${failures.map((f) => `#${f.attempt} ${f.failure}`).join("; ")})`;
+      }
+      const requestId = error instanceof StytchApiError ? error.request_id : undefined;
+      const durationMs = performance.now() - startedAt;
+      callHook(context.hooks, "onError", { method: "POST", url: context.url, attempt, status, requestId, durationMs, error });
+      return error;
     }
   };
 }
 
-function toStytchError(error: unknown, deadline: Deadline, timeoutMs: number, context: SendContext): StytchError {
-  if (error instanceof StytchError) return error;
-  if (deadline.timedOut) return new StytchTimeoutError(timeoutMs, { cause: error });
-  if (deadline.abortedByCaller) {
-    return new StytchAbortError("The call was aborted by the caller's signal", { cause: deadline.signal.reason });
-  }
-  return new StytchConnectionError(`Could not complete the request to ${context.origin}: ${describe(error, context.redact)}`, {
-    cause: error,
-  });
+function toStytchError(
+  cause: unknown,
+  call: Deadline,
+  attempt: Deadline | undefined,
+  policy: { timeoutMs: number; attemptTimeoutMs?: number | undefined },
+  callerSignal: AbortSignal | undefined,
+  redact: (text: string) => string,
+): StytchError {
+  if (cause instanceof StytchError) return cause;
+  if (call.signal.aborted) return interruption(call, policy.timeoutMs, callerSignal, cause);
+  if (attempt?.timedOut) return new StytchTimeoutError(policy.attemptTimeoutMs!, "attempt", { cause });
+  return new StytchConnectionError(`Could not complete the request: ${redact(describeConnectionFailure(cause))}`, maybeSent(cause), { cause });
 }
 
-/** `fetch failed (ECONNREFUSED)`: the runtime's message plus the system error code when there is one. */
-function describe(error: unknown, redact: (text: string) => string): string {
-  if (!(error instanceof Error)) return redact(String(error));
-  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
-  const code = typeof cause?.code === "string" ? ` (${cause.code})` : "";
-  return redact(`${error.message}${code}`);
+/** The call's deadline passed or the caller aborted. */
+function interruption(call: Deadline, timeoutMs: number, callerSignal: AbortSignal | undefined, cause: unknown): StytchError {
+  if (call.timedOut) return new StytchTimeoutError(timeoutMs, "call", { cause });
+  return new StytchAbortError("The call was aborted by the caller's signal", { cause: callerSignal?.reason ?? cause });
+}
+
+function describeFailure(error: StytchError): string {
+  if (error instanceof StytchApiError) return `${error.status} ${error.error_type}`;
+  if (error instanceof StytchDecodeError) return `${error.status} undecodable response`;
+  if (error instanceof StytchTimeoutError) return `timed out after ${error.timeoutMs} ms`;
+  return error.message;
+}
+
+function definedOnly(options: RetryOptions): RetryOptions {
+  const out: Record<string, unknown> = {};
+  for (const key of ["timeoutMs", "attemptTimeoutMs", "maxRetries", "retryOn"] as const) {
+    if (options[key] !== undefined) out[key] = options[key];
+  }
+  return out as RetryOptions;
 }

@@ -1,0 +1,55 @@
+import { StytchApiError, StytchConnectionError, StytchDecodeError, StytchTimeoutError, type StytchError } from "../errors.ts";
+
+/**
+ * Why an attempt failed, as far as retrying is concerned. Sending an SMS is not idempotent (a second code
+ * invalidates the first), so only failures where Stytch certainly sent nothing are retried by default.
+ */
+export type RetryReason =
+  /** The connection failed before the request could reach Stytch (refused, DNS). Default: retried. */
+  | "unreached"
+  /** 429 too_many_requests. Default: retried, honouring Retry-After. */
+  | "rate_limited"
+  /** 503 server_unavailable. Default: retried, honouring Retry-After. */
+  | "unavailable"
+  /** The attempt passed `attemptTimeoutMs`; the SMS may have been sent. Opt-in. */
+  | "timeout"
+  /** The connection broke after the request was written; the SMS may have been sent. Opt-in. */
+  | "connection_lost"
+  /** Any other 5xx; the SMS may have been sent. Opt-in. */
+  | "server_error"
+  /** A 2xx/5xx answer that could not be decoded; the SMS may have been sent. Opt-in. */
+  | "undecodable";
+
+export const DEFAULT_RETRY_ON: readonly RetryReason[] = ["unreached", "rate_limited", "unavailable"];
+export const DEFAULT_MAX_RETRIES = 2;
+
+const BASE_DELAY_MS = 500;
+const MAX_BACKOFF_MS = 8_000;
+const MAX_RETRY_AFTER_MS = 60_000;
+
+export function retryReason(error: StytchError): RetryReason | undefined {
+  if (error instanceof StytchConnectionError) return error.maybeSent ? "connection_lost" : "unreached";
+  if (error instanceof StytchTimeoutError) return error.scope === "attempt" ? "timeout" : undefined;
+  const status = error instanceof StytchApiError || error instanceof StytchDecodeError ? error.status : 0;
+  if (status === 429) return "rate_limited";
+  if (status === 503) return "unavailable";
+  if (status >= 500) return "server_error";
+  if (error instanceof StytchDecodeError && status >= 200 && status < 300) return "undecodable";
+  return undefined;
+}
+
+/** Exponential backoff (0.5 s · 2ⁿ, at most 8 s) less up to 25 % jitter; a valid Retry-After wins, capped at 60 s. */
+export function retryDelayMs(retry: number, retryAfter: string | null): number {
+  const fromServer = parseRetryAfter(retryAfter);
+  if (fromServer !== undefined) return Math.min(fromServer, MAX_RETRY_AFTER_MS);
+  const backoff = Math.min(BASE_DELAY_MS * 2 ** (retry - 1), MAX_BACKOFF_MS);
+  return Math.round(backoff * (1 - Math.random() * 0.25));
+}
+
+/** `Retry-After` as delta-seconds or an HTTP date, in milliseconds; undefined when absent or invalid. */
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
