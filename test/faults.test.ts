@@ -1,0 +1,354 @@
+/**
+ * Fault injection: loopback servers that misbehave the way networks and proxies do. Each case checks the
+ * error class, the status where there is one, that the call ended within its deadline, how many requests
+ * the server received, and that the secret is absent from everything thrown.
+ */
+import assert from "node:assert/strict";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { describe, test } from "node:test";
+import { inspect } from "node:util";
+import {
+  createStytchB2BClient,
+  StytchAbortError,
+  StytchApiError,
+  StytchConnectionError,
+  StytchDecodeError,
+  StytchTimeoutError,
+  type StytchB2BClientOptions,
+} from "../src/index.ts";
+import { errorBody, SUCCESS_BODY } from "./support/bodies.ts";
+import { closedPort, startServer } from "./support/servers.ts";
+
+const SECRET = "fault-secret-3b9d27c1a4";
+const PROJECT = "project-test-faults";
+const CREDENTIAL = btoa(`${PROJECT}:${SECRET}`);
+const BODY = { organization_id: "organization-test-1", member_id: "member-test-1", mfa_phone_number: "+15005550006" };
+
+type Handler = (req: IncomingMessage, res: ServerResponse, requestNumber: number) => void;
+
+interface Case {
+  handler: Handler;
+  options?: Partial<StytchB2BClientOptions>;
+  signal?: AbortSignal;
+  /** The class thrown, or "success". */
+  expect: (new (...args: never[]) => Error) | "success";
+  status?: number;
+  requests: number;
+  /** The call must end within this many ms. */
+  withinMs: number;
+  atLeastMs?: number;
+}
+
+async function run(c: Case): Promise<unknown> {
+  let count = 0;
+  const server = await startServer((req, res) => {
+    count++;
+    req.resume();
+    req.on("end", () => c.handler(req, res, count));
+  });
+  try {
+    const client = createStytchB2BClient({ projectId: PROJECT, secret: SECRET, baseUrl: server.url, ...c.options });
+    const started = performance.now();
+    let outcome: unknown;
+    try {
+      outcome = await client.otps.sms.send(BODY, c.signal ? { signal: c.signal } : {});
+    } catch (error) {
+      outcome = error;
+    }
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < c.withinMs, `took ${Math.round(elapsed)} ms, deadline ${c.withinMs} ms`);
+    if (c.atLeastMs !== undefined) assert.ok(elapsed >= c.atLeastMs, `took only ${Math.round(elapsed)} ms`);
+    assert.equal(count, c.requests, "requests received by the server");
+    if (c.expect === "success") {
+      assert.ok(!(outcome instanceof Error), `expected success, got ${String(outcome)}`);
+    } else {
+      assert.ok(outcome instanceof c.expect, `expected ${c.expect.name}, got ${inspect(outcome)}`);
+      if (c.status !== undefined) assert.equal((outcome as { status?: number }).status, c.status);
+      assertNoSecret(outcome);
+    }
+    return outcome;
+  } finally {
+    await server.close();
+  }
+}
+
+function assertNoSecret(error: unknown): void {
+  const parts: string[] = [inspect(error, { depth: 10, showHidden: true }), JSON.stringify(error)];
+  for (let e = error; e instanceof Error; e = e.cause) parts.push(e.message, e.stack ?? "", String(e));
+  const everything = parts.join("\n");
+  assert.ok(!everything.includes(SECRET), "secret leaked");
+  assert.ok(!everything.includes(CREDENTIAL), "Basic credential leaked");
+}
+
+const json = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) =>
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(body);
+
+describe("transport faults", () => {
+  test("connection refused → retried twice, then StytchConnectionError (nothing was sent)", async () => {
+    const baseUrl = await closedPort();
+    const attempts: number[] = [];
+    const client = createStytchB2BClient({ projectId: PROJECT, secret: SECRET, baseUrl, hooks: { onRequest: (e) => attempts.push(e.attempt) } });
+    const started = performance.now();
+    const error = await client.otps.sms.send(BODY).catch((e: unknown) => e);
+    assert.ok(error instanceof StytchConnectionError);
+    assert.equal(error.maybeSent, false);
+    assert.deepEqual(attempts, [1, 2, 3]);
+    assert.equal(error.attempts.length, 3);
+    assert.match(error.message, /after 3 attempts/);
+    assert.ok(performance.now() - started < 3_000);
+    assertNoSecret(error);
+  });
+
+  test("reset before the response → StytchConnectionError, not retried (the SMS may be out)", async () => {
+    const error = await run({ handler: (req) => req.socket.destroy(), expect: StytchConnectionError, requests: 1, withinMs: 2_000 });
+    assert.equal((error as StytchConnectionError).maybeSent, true);
+  });
+
+  test("reset in the middle of the body → StytchConnectionError", async () => {
+    await run({
+      handler: (_req, res) => {
+        res.writeHead(200, { "content-type": "application/json", "content-length": "5000" });
+        res.write(SUCCESS_BODY.slice(0, 100));
+        setTimeout(() => res.socket?.destroy(), 20);
+      },
+      expect: StytchConnectionError,
+      requests: 1,
+      withinMs: 2_000,
+    });
+  });
+
+  test("a server that never answers → StytchTimeoutError at the deadline", async () => {
+    await run({ handler: () => {}, options: { timeoutMs: 300 }, expect: StytchTimeoutError, requests: 1, withinMs: 1_000, atLeastMs: 290 });
+  });
+
+  test("headers, then silence → StytchTimeoutError", async () => {
+    await run({
+      handler: (_req, res) => res.writeHead(200, { "content-type": "application/json" }).flushHeaders(),
+      options: { timeoutMs: 300 },
+      expect: StytchTimeoutError,
+      requests: 1,
+      withinMs: 1_000,
+    });
+  });
+
+  test("a body that drips slower than the deadline → StytchTimeoutError", async () => {
+    await run({
+      handler: (_req, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(" ")), 50);
+        res.on("close", () => clearInterval(timer));
+      },
+      options: { timeoutMs: 400 },
+      expect: StytchTimeoutError,
+      requests: 1,
+      withinMs: 1_200,
+    });
+  });
+
+  test("opt-in: a timed-out attempt is retried with attemptTimeoutMs and retryOn timeout", async () => {
+    await run({
+      handler: (_req, res, n) => (n === 1 ? undefined : json(res, 200, SUCCESS_BODY)),
+      options: { timeoutMs: 5_000, attemptTimeoutMs: 200, retryOn: ["timeout"] },
+      expect: "success",
+      requests: 2,
+      withinMs: 2_000,
+    });
+  });
+});
+
+describe("answers that are not the API's JSON", () => {
+  test("HTML 502 from a proxy → StytchDecodeError 502, not retried", async () => {
+    const error = await run({
+      handler: (_req, res) => res.writeHead(502, { "content-type": "text/html" }).end("<html><h1>502 Bad Gateway</h1></html>"),
+      expect: StytchDecodeError,
+      status: 502,
+      requests: 1,
+      withinMs: 1_000,
+    });
+    assert.match((error as StytchDecodeError).rawBody, /Bad Gateway/);
+  });
+
+  test("empty 504 → StytchDecodeError 504", async () => {
+    await run({ handler: (_req, res) => res.writeHead(504).end(), expect: StytchDecodeError, status: 504, requests: 1, withinMs: 1_000 });
+  });
+
+  test("truncated JSON → StytchDecodeError 200 with the SyntaxError as cause", async () => {
+    const error = await run({ handler: (_req, res) => json(res, 200, SUCCESS_BODY.slice(0, 300)), expect: StytchDecodeError, status: 200, requests: 1, withinMs: 1_000 });
+    assert.ok((error as Error).cause instanceof SyntaxError);
+  });
+
+  test("JSON of the wrong shape → StytchDecodeError 200", async () => {
+    await run({ handler: (_req, res) => json(res, 200, '{"hello":"world"}'), expect: StytchDecodeError, status: 200, requests: 1, withinMs: 1_000 });
+  });
+
+  test("200 with a non-JSON content type → StytchDecodeError", async () => {
+    await run({ handler: (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<p>ok</p>"), expect: StytchDecodeError, status: 200, requests: 1, withinMs: 1_000 });
+  });
+
+  test("a redirect is never followed → StytchDecodeError 302; the other host sees nothing", async () => {
+    const elsewhere = await startServer((_req, res) => json(res, 200, SUCCESS_BODY));
+    try {
+      const error = await run({
+        handler: (_req, res) => res.writeHead(302, { location: `${elsewhere.url}/v1/b2b/otps/sms/send` }).end(),
+        expect: StytchDecodeError,
+        status: 302,
+        requests: 1,
+        withinMs: 1_000,
+      });
+      assert.match((error as Error).message, /redirect/);
+      assert.equal(elsewhere.requests, 0);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  test("an oversize body with Content-Length → StytchDecodeError, cut off", async () => {
+    await run({
+      handler: (_req, res) => json(res, 200, `{"pad":"${"x".repeat(5_000)}"}`),
+      options: { maxResponseBytes: 1_000 },
+      expect: StytchDecodeError,
+      status: 200,
+      requests: 1,
+      withinMs: 1_000,
+    });
+  });
+
+  test("an endless chunked body → StytchDecodeError at the cap", async () => {
+    const error = await run({
+      handler: (_req, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write("x".repeat(16_384))), 1);
+        res.on("close", () => clearInterval(timer));
+      },
+      options: { maxResponseBytes: 256 * 1024 },
+      expect: StytchDecodeError,
+      status: 200,
+      requests: 1,
+      withinMs: 3_000,
+    });
+    assert.match((error as Error).message, /maxResponseBytes/);
+  });
+
+  test("a hostile body echoing the credentials is redacted", async () => {
+    const error = await run({
+      handler: (req, res) => res.writeHead(500, { "content-type": "text/plain" }).end(`auth was ${req.headers.authorization} secret ${SECRET}`),
+      expect: StytchDecodeError,
+      status: 500,
+      requests: 1,
+      withinMs: 1_000,
+    });
+    assert.match((error as StytchDecodeError).rawBody, /\[redacted\]/);
+  });
+
+  test("__proto__ and constructor keys cannot pollute prototypes", async () => {
+    const hostile = SUCCESS_BODY.replace(/^\{/, '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},');
+    const server = await startServer((_req, res) => json(res, 200, hostile));
+    try {
+      const result = await createStytchB2BClient({ projectId: PROJECT, secret: SECRET, baseUrl: server.url }).otps.sms.send(BODY);
+      assert.equal(({} as { polluted?: boolean }).polluted, undefined);
+      assert.equal(Object.getPrototypeOf(result), Object.prototype);
+      assert.equal((result as { polluted?: boolean }).polluted, undefined);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("status codes and retries", () => {
+  test("429 with Retry-After in seconds → waits, then succeeds", async () => {
+    await run({
+      handler: (_req, res, n) => (n === 1 ? json(res, 429, errorBody(429, "too_many_requests"), { "retry-after": "1" }) : json(res, 200, SUCCESS_BODY)),
+      expect: "success",
+      requests: 2,
+      withinMs: 2_500,
+      atLeastMs: 950,
+    });
+  });
+
+  test("429 with Retry-After as an HTTP date → waits, then succeeds", async () => {
+    await run({
+      handler: (_req, res, n) =>
+        n === 1
+          ? json(res, 429, errorBody(429, "too_many_requests"), { "retry-after": new Date(Date.now() + 1_500).toUTCString() })
+          : json(res, 200, SUCCESS_BODY),
+      expect: "success",
+      requests: 2,
+      withinMs: 3_500,
+      atLeastMs: 400,
+    });
+  });
+
+  test("429 every time → StytchApiError 429 after 3 attempts, each listed", async () => {
+    const error = await run({
+      handler: (_req, res) => json(res, 429, errorBody(429, "too_many_requests"), { "retry-after": "0" }),
+      expect: StytchApiError,
+      status: 429,
+      requests: 3,
+      withinMs: 1_500,
+    });
+    const failures = (error as StytchApiError).attempts.map((a) => a.failure);
+    assert.deepEqual(failures, ["429 too_many_requests", "429 too_many_requests", "429 too_many_requests"]);
+  });
+
+  test("a Retry-After beyond the deadline → fails at once with the 429", async () => {
+    await run({
+      handler: (_req, res) => json(res, 429, errorBody(429, "too_many_requests"), { "retry-after": "30" }),
+      options: { timeoutMs: 2_000 },
+      expect: StytchApiError,
+      status: 429,
+      requests: 1,
+      withinMs: 500,
+    });
+  });
+
+  test("503 server_unavailable, then success", async () => {
+    await run({
+      handler: (_req, res, n) => (n === 1 ? json(res, 503, errorBody(503, "server_unavailable")) : json(res, 200, SUCCESS_BODY)),
+      expect: "success",
+      requests: 2,
+      withinMs: 2_000,
+    });
+  });
+
+  test("500 → StytchApiError 500, not retried (the SMS may have been sent)", async () => {
+    await run({ handler: (_req, res) => json(res, 500, errorBody(500, "internal_server_error")), expect: StytchApiError, status: 500, requests: 1, withinMs: 1_000 });
+  });
+
+  test("opt-in: retryOn server_error retries a 500", async () => {
+    await run({
+      handler: (_req, res, n) => (n === 1 ? json(res, 500, errorBody(500, "internal_server_error")) : json(res, 200, SUCCESS_BODY)),
+      options: { retryOn: ["server_error"] },
+      expect: "success",
+      requests: 2,
+      withinMs: 2_000,
+    });
+  });
+
+  test("maxRetries: 0 turns retries off", async () => {
+    await run({ handler: (_req, res) => json(res, 503, errorBody(503, "server_unavailable")), options: { maxRetries: 0 }, expect: StytchApiError, status: 503, requests: 1, withinMs: 1_000 });
+  });
+
+  test("abort during the backoff wait → StytchAbortError at once", async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("stop")), 150);
+    await run({
+      handler: (_req, res) => json(res, 429, errorBody(429, "too_many_requests"), { "retry-after": "5" }),
+      signal: controller.signal,
+      expect: StytchAbortError,
+      requests: 1,
+      withinMs: 1_000,
+    });
+  });
+
+  test("a wait that would pass the deadline is not started: the last answer is thrown before it", async () => {
+    const error = await run({
+      handler: (_req, res) => json(res, 503, errorBody(503, "server_unavailable"), { "retry-after": "0.5" }),
+      options: { timeoutMs: 700, maxRetries: 5 },
+      expect: StytchApiError,
+      status: 503,
+      requests: 2,
+      withinMs: 700,
+    });
+    assert.equal((error as StytchApiError).attempts.length, 2);
+  });
+});
