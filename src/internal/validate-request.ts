@@ -1,5 +1,6 @@
 import { smsSendRequestRules as rules } from "../../generated/request-rules.ts";
 import { StytchValidationError } from "../errors.ts";
+import { rejectControlCharacters } from "./control-characters.ts";
 
 type Rule = { readonly minLength?: number; readonly maxLength?: number; readonly pattern?: string; readonly example?: string };
 const fields: Readonly<Record<string, Rule>> = rules.fields;
@@ -37,6 +38,7 @@ export function validateSendRequest(body: unknown): void {
 }
 
 function checkString(name: string, value: string, rule: Rule): void {
+  rejectControlCharacters(name, value);
   if (rule.minLength !== undefined && value.length < rule.minLength) {
     const what = rule.minLength === 1 ? "must not be empty" : `must be at least ${rule.minLength} characters`;
     throw new StytchValidationError(name, "minLength", `${name} ${what}`);

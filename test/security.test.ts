@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import { after, afterEach, before, describe, test } from "node:test";
+import { createStytchB2BClient, StytchResponseValidationError, StytchValidationError } from "../src/index.ts";
+import { startMockStytch, type MockStytch } from "../src/mock/index.ts";
+import { responseValidator } from "../src/response-validation.ts";
+import { SUCCESS_BODY } from "./support/bodies.ts";
+import { startServer } from "./support/servers.ts";
+
+let mock: MockStytch;
+before(async () => {
+  mock = await startMockStytch();
+});
+afterEach(() => mock.reset());
+after(() => mock.close());
+
+describe("control characters are refused before sending", () => {
+  const base = { projectId: "project-test-1", secret: "secret-value" };
+  for (const [field, options] of [
+    ["projectId", { ...base, projectId: "project-test-1\r\nX-Evil: 1" }],
+    ["secret", { ...base, secret: "secret\nvalue" }],
+    ["baseUrl", { ...base, baseUrl: "https://api.stytch.com\r\n" }],
+    ["headers.x-note", { ...base, headers: { "x-note": "a\r\nb" } }],
+  ] as const) {
+    test(`in ${field}`, () => {
+      assert.throws(() => createStytchB2BClient(options), (e) => e instanceof StytchValidationError && e.field === field && e.rule === "controlCharacters");
+    });
+  }
+
+  test("in ids, tokens and per-call headers; nothing is sent", async () => {
+    const client = createStytchB2BClient(mock.clientOptions);
+    const ids = { organization_id: mock.organization.organization_id, member_id: mock.member.member_id };
+    for (const [field, call] of [
+      ["member_id", () => client.otps.sms.send({ ...ids, member_id: "member\r\n" })],
+      ["session_token", () => client.otps.sms.send({ ...ids, session_token: "tok\u0000en" })],
+      ["headers.x-trace", () => client.otps.sms.send(ids, { headers: { "x-trace": "a\nb" } })],
+    ] as const) {
+      await assert.rejects(call(), (e) => e instanceof StytchValidationError && e.field === field && e.rule === "controlCharacters", field);
+    }
+    assert.equal(mock.exchanges.length, 0);
+  });
+});
+
+describe("validateResponses", () => {
+  test("off by default: a response with a wrong field type is returned as is", async () => {
+    const broken = JSON.parse(SUCCESS_BODY);
+    broken.member.is_admin = "yes";
+    const server = await startServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(broken)));
+    try {
+      const plain = createStytchB2BClient({ projectId: "project-test-1", secret: "s3cret", baseUrl: server.url });
+      assert.equal((await plain.otps.sms.send({ organization_id: "o", member_id: "m" })).member.is_admin, "yes" as unknown);
+      for (const validateResponses of [true, responseValidator]) {
+        const strict = createStytchB2BClient({ projectId: "project-test-1", secret: "s3cret", baseUrl: server.url, validateResponses });
+        await assert.rejects(
+          strict.otps.sms.send({ organization_id: "o", member_id: "m" }),
+          (e) => e instanceof StytchResponseValidationError && e.path === "/member/is_admin" && e.status === 200 && /must be boolean/.test(e.message),
+        );
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("the mock's answers pass it", async () => {
+    const client = createStytchB2BClient({ ...mock.clientOptions, validateResponses: true });
+    const result = await client.otps.sms.send({ organization_id: mock.organization.organization_id, member_id: mock.member.member_id, mfa_phone_number: "+15005550006" });
+    assert.equal(result.status_code, 200);
+  });
+});
+
+describe("fetch options", () => {
+  test("no cache, mode or credentials by default; extra RequestInit fields pass through; redirect stays manual", async () => {
+    const inits: RequestInit[] = [];
+    const fetch = async (_url: string, init: RequestInit) => {
+      inits.push(init);
+      return new Response(SUCCESS_BODY, { headers: { "content-type": "application/json" } });
+    };
+    const client = createStytchB2BClient({ projectId: "project-test-1", secret: "s3cret", fetch, fetchOptions: { keepalive: true } });
+    await client.otps.sms.send({ organization_id: "o", member_id: "m" });
+    await client.otps.sms.send({ organization_id: "o", member_id: "m" }, { fetchOptions: { cache: "no-store", redirect: "follow" } as never });
+    const [first, second] = inits;
+    for (const key of ["cache", "mode", "credentials"] as const) assert.equal(first?.[key], undefined, key);
+    assert.equal(first?.keepalive, true);
+    assert.equal(first?.redirect, "manual");
+    assert.equal(second?.cache, "no-store");
+    assert.equal(second?.redirect, "manual");
+  });
+});
+
+describe("browser guard", () => {
+  test("refuses to run where window and document exist, unless dangerouslyAllowBrowser", () => {
+    const g = globalThis as Record<string, unknown>;
+    g.window = g;
+    g.document = {};
+    try {
+      assert.throws(
+        () => createStytchB2BClient({ projectId: "project-test-1", secret: "s3cret" }),
+        (e) => e instanceof StytchValidationError && e.field === "dangerouslyAllowBrowser" && /secret would be exposed/.test(e.message),
+      );
+      assert.ok(createStytchB2BClient({ projectId: "project-test-1", secret: "s3cret", dangerouslyAllowBrowser: true }));
+    } finally {
+      delete g.window;
+      delete g.document;
+    }
+  });
+});
