@@ -1,20 +1,27 @@
 /**
- * spec/openapi.yaml → generated/. `--check` regenerates in memory and fails if generated/ differs,
- * so a hand edit or a forgotten regeneration cannot reach main.
+ * spec/openapi.yaml → generated/, printing what the change does to the public API. `--check` regenerates
+ * in memory and fails (with the same report) if generated/ differs, so a hand edit or a forgotten
+ * regeneration cannot reach main. `--spec` and `--out` point elsewhere (used by the tests).
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { diffSurfaces, formatChanges, surfaceOf, type ApiSurface } from "./codegen/api-surface.ts";
 import { generateRequestRules } from "./codegen/request-rules.ts";
 import { generateServers } from "./codegen/servers.ts";
 import { loadSpec } from "./codegen/spec.ts";
 import { generateTypes } from "./codegen/types.ts";
 import { generateValidators } from "./codegen/validators.ts";
 
-const OUT = new URL("../generated/", import.meta.url);
-const check = process.argv.includes("--check");
+const { values: args } = parseArgs({ options: { check: { type: "boolean" }, spec: { type: "string" }, out: { type: "string" } } });
+const OUT = args.out ? pathToFileURL(`${args.out.replace(/\/$/, "")}/`) : new URL("../generated/", import.meta.url);
+const check = args.check ?? false;
 
-const spec = loadSpec();
+const spec = args.spec ? loadSpec(args.spec) : loadSpec();
 const validators = generateValidators(spec);
+const surface = surfaceOf(spec);
 const files: Record<string, string> = {
+  "api-surface.json": `${JSON.stringify(surface, null, 2)}\n`,
   "stytch.ts": await generateTypes(spec),
   "request-rules.ts": generateRequestRules(spec),
   "servers.ts": generateServers(spec),
@@ -23,11 +30,13 @@ const files: Record<string, string> = {
 };
 
 const leftovers = existing().filter((name) => !(name in files));
+const committed = readOrEmpty(new URL("api-surface.json", OUT));
+const report = formatChanges(diffSurfaces(committed ? (JSON.parse(committed) as ApiSurface) : surface, surface));
 if (check) {
   const stale = Object.entries(files).filter(([name, text]) => readOrEmpty(new URL(name, OUT)) !== text);
   const problems = [...stale.map(([name]) => `${name} differs`), ...leftovers.map((name) => `${name} is not generated`)];
   if (problems.length) {
-    console.error(`generated/ is stale: ${problems.join("; ")}. Run \`npm run generate\` and commit the result.`);
+    console.error(`generated/ is stale: ${problems.join("; ")}. Run \`npm run generate\` and commit the result.\n${report}`);
     process.exit(1);
   }
   console.log(`generated/ is up to date (${Object.keys(files).length} files).`);
@@ -35,7 +44,7 @@ if (check) {
   mkdirSync(OUT, { recursive: true });
   for (const name of leftovers) rmSync(new URL(name, OUT));
   for (const [name, text] of Object.entries(files)) writeFileSync(new URL(name, OUT), text);
-  console.log(`wrote ${Object.keys(files).map((n) => `generated/${n}`).join(", ")}`);
+  console.log(`wrote ${Object.keys(files).map((n) => `generated/${n}`).join(", ")}\n${report}`);
 }
 
 function existing(): string[] {

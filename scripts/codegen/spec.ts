@@ -17,8 +17,8 @@ export interface Spec {
   [key: string]: unknown;
 }
 
-export function loadSpec(): Spec {
-  return parse(readFileSync(SPEC_PATH, "utf8")) as Spec;
+export function loadSpec(path: URL | string = SPEC_PATH): Spec {
+  return parse(readFileSync(path, "utf8")) as Spec;
 }
 
 /** Follows a local `#/components/schemas/Name` reference; other schemas come back unchanged. */

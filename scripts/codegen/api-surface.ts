@@ -1,0 +1,126 @@
+import { openEnumValues, resolve, type Schema, type Spec } from "./spec.ts";
+
+/**
+ * The public API as a caller sees it, flattened: one entry per schema field and per enumeration, marked with
+ * the side it travels on. Stored as generated/api-surface.json so the next generation can say what changed.
+ */
+export interface ApiSurface {
+  servers: string[];
+  fields: Record<string, { type: string; required: boolean; side: Side }>;
+  enums: Record<string, { values: string[]; open: boolean; side: Side }>;
+}
+type Side = "request" | "response" | "both";
+
+export function surfaceOf(spec: Spec): ApiSurface {
+  const sides = schemaSides(spec);
+  const surface: ApiSurface = { servers: ((spec.servers ?? []) as { url: string }[]).map((s) => s.url), fields: {}, enums: {} };
+  for (const [name, schema] of Object.entries(spec.components.schemas).sort(([a], [b]) => a.localeCompare(b))) {
+    const side = sides.get(name);
+    if (!side) continue;
+    const open = openEnumValues(schema);
+    if (open || schema.enum) surface.enums[name] = { values: (open ?? (schema.enum as string[])).map(String), open: Boolean(open), side };
+    for (const [field, property] of Object.entries(schema.properties ?? {})) {
+      surface.fields[`${name}.${field}`] = { type: typeName(property), required: (schema.required ?? []).includes(field), side };
+    }
+  }
+  return surface;
+}
+
+/** Which side each component schema travels on: reachable from the request body, a response, or both. */
+function schemaSides(spec: Spec): Map<string, Side> {
+  const sides = new Map<string, Side>();
+  const visit = (node: unknown, side: "request" | "response") => {
+    if (typeof node !== "object" || node === null) return;
+    const ref = (node as Schema).$ref;
+    if (typeof ref === "string" && ref.startsWith("#/components/schemas/")) {
+      const name = ref.slice("#/components/schemas/".length);
+      const seen = sides.get(name);
+      if (seen === side || seen === "both") return;
+      sides.set(name, seen ? "both" : side);
+      visit(spec.components.schemas[name], side);
+      return;
+    }
+    for (const value of Object.values(node)) visit(value, side);
+  };
+  const components = spec.components as Record<string, Record<string, unknown> | undefined>;
+  for (const pathItem of Object.values((spec.paths ?? {}) as Record<string, Record<string, Schema>>)) {
+    for (const operation of Object.values(pathItem)) {
+      visit(operation.requestBody, "request");
+      for (const response of Object.values((operation.responses ?? {}) as Record<string, Schema>)) {
+        visit(response.$ref ? components.responses?.[response.$ref.split("/").pop()!] : response, "response");
+      }
+    }
+  }
+  return sides;
+}
+
+function typeName(schema: Schema): string {
+  if (schema.$ref) return schema.$ref.split("/").pop()!;
+  if (schema.anyOf) return schema.anyOf.map(typeName).join(" | ");
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? "any"];
+  return types
+    .map((t) => (t === "array" ? `${typeName((schema.items as Schema) ?? {})}[]` : t === "object" && schema.properties ? "object{…}" : t))
+    .join(" | ");
+}
+
+export interface Change {
+  breaking: boolean;
+  text: string;
+}
+
+/**
+ * What moving from `before` to `after` does to a caller. Request fields break a caller when they appear as
+ * required, disappear, change type or stop being optional; response fields break a caller when they
+ * disappear, change type or stop being guaranteed. New values of an open enum never break anyone.
+ */
+export function diffSurfaces(before: ApiSurface, after: ApiSurface): Change[] {
+  const changes: Change[] = [];
+  const add = (breaking: boolean, text: string) => changes.push({ breaking, text });
+  for (const url of before.servers.filter((u) => !after.servers.includes(u))) add(true, `server ${url} removed`);
+  for (const url of after.servers.filter((u) => !before.servers.includes(u))) add(false, `server ${url} added`);
+
+  for (const key of union(before.fields, after.fields)) {
+    const was = before.fields[key];
+    const now = after.fields[key];
+    const sends = (now ?? was)!.side !== "response";
+    const receives = (now ?? was)!.side !== "request";
+    if (!was && now) {
+      add(sends && now.required, `${key}: new ${now.required ? "required" : "optional"} field (${now.type})`);
+    } else if (was && !now) {
+      add(true, `${key}: field removed (was ${was.required ? "required" : "optional"} ${was.type})`);
+    } else if (was && now) {
+      if (was.type !== now.type) add(true, `${key}: type changed from ${was.type} to ${now.type}`);
+      if (was.required && !now.required) add(receives, `${key}: now optional (was required)`);
+      if (!was.required && now.required) add(sends, `${key}: now required (was optional)`);
+    }
+  }
+
+  for (const name of union(before.enums, after.enums)) {
+    const was = before.enums[name];
+    const now = after.enums[name];
+    if (!was || !now) {
+      add(!now, `${name}: enumeration ${now ? "added" : "removed"}`);
+      continue;
+    }
+    for (const value of now.values.filter((v) => !was.values.includes(v))) {
+      // A closed enum's new value can break an exhaustive switch on the response side.
+      add(!now.open && now.side !== "request", `${name}: new ${now.open ? "known " : ""}value "${value}"`);
+    }
+    for (const value of was.values.filter((v) => !now.values.includes(v))) add(true, `${name}: value "${value}" removed`);
+    if (was.open && !now.open) add(true, `${name}: no longer accepts unknown values`);
+    if (!was.open && now.open) add(false, `${name}: now accepts values beyond the known ones`);
+  }
+  return changes;
+}
+
+export function formatChanges(changes: Change[]): string {
+  if (changes.length === 0) return "Public API: no changes.";
+  const breaking = changes.filter((c) => c.breaking).length;
+  const lines = changes.map((c) => `  ${c.breaking ? "BREAKING" : "ok      "}  ${c.text}`);
+  const verdict = breaking ? "a major version" : "a minor version";
+  return ["Public API changes (compared with the committed generated/):", ...lines, `${breaking} breaking, ${changes.length - breaking} non-breaking → ${verdict}.`].join("\n");
+}
+
+function union(a: object, b: object): string[] {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+}
