@@ -1,0 +1,84 @@
+import {
+  StytchApiError,
+  StytchConnectionError,
+  StytchDecodeError,
+  StytchError,
+  StytchTimeoutError,
+  StytchValidationError,
+} from "../errors.ts";
+import type { SentSms } from "../mock/index.ts";
+import type { SmsSendResponse } from "../otps/sms/send.ts";
+import { FLAG_OF_FIELD, UsageError } from "./parse-args.ts";
+
+/** The result printed on success; `sms` is the code the mock recorded (--mock only). */
+export interface Success {
+  response: SmsSendResponse;
+  sms?: SentSms | undefined;
+}
+
+export function successText({ response, sms }: Success): string {
+  const { member, organization } = response;
+  const who = [member.name, member.email_address && `<${member.email_address}>`].filter(Boolean).join(" ");
+  const lines = [
+    `Sent an SMS code to ${member.mfa_phone_number || "the Member's phone"}.`,
+    `  member        ${member.member_id}${who ? ` (${who})` : ""}`,
+    `  organization  ${organization.organization_id} (${organization.organization_slug})`,
+    `  request_id    ${response.request_id}`,
+  ];
+  if (sms) lines.push(`[mock] SMS to ${sms.to}: code ${sms.code} (locale ${sms.locale})`);
+  return `${lines.join("\n")}\n`;
+}
+
+export function successJson({ response, sms }: Success): string {
+  const mock = sms && { to: sms.to, code: sms.code, locale: sms.locale, sent_at: sms.sentAt.toISOString() };
+  return `${JSON.stringify({ ok: true, response, ...(mock && { sms: mock }) }, null, 2)}\n`;
+}
+
+/** The facts worth printing about a failure, by error class. */
+export function errorFacts(error: unknown): Record<string, string | number | boolean> {
+  const facts: Record<string, string | number | boolean> = {
+    name: error instanceof Error ? error.name : "Error",
+    message: error instanceof Error ? error.message : String(error),
+  };
+  if (error instanceof StytchApiError) {
+    Object.assign(facts, { status: error.status, error_type: error.error_type, error_message: error.error_message });
+    Object.assign(facts, { request_id: error.request_id, error_url: error.error_url });
+  } else if (error instanceof StytchValidationError) {
+    const flag = FLAG_OF_FIELD[error.field as keyof typeof FLAG_OF_FIELD];
+    Object.assign(facts, { field: error.field, rule: error.rule, ...(flag && { flag }) });
+  } else if (error instanceof StytchDecodeError) {
+    facts.status = error.status;
+  } else if (error instanceof StytchConnectionError) {
+    facts.maybe_sent = error.maybeSent;
+  } else if (error instanceof StytchTimeoutError) {
+    facts.timeout_ms = error.timeoutMs;
+  }
+  return facts;
+}
+
+export function errorText(error: unknown): string {
+  const facts = errorFacts(error);
+  const lines = [`Error (${facts.name}): ${facts.error_message ?? facts.message}`];
+  for (const key of ["error_type", "status", "request_id", "field", "flag", "rule", "maybe_sent"]) {
+    if (facts[key] !== undefined) lines.push(`  ${key.padEnd(11)} ${facts[key]}`);
+  }
+  if (facts.error_url) lines.push(`  docs        ${facts.error_url}`);
+  const advice = hint(error);
+  if (advice) lines.push(advice);
+  return `${lines.join("\n")}\n`;
+}
+
+export function errorJson(error: unknown, exitCode: number): string {
+  return `${JSON.stringify({ ok: false, exit_code: exitCode, error: errorFacts(error) }, null, 2)}\n`;
+}
+
+function hint(error: unknown): string {
+  if (error instanceof UsageError) return "Run `stytch-b2b-sms --help` for usage.";
+  if (error instanceof StytchValidationError) return "Nothing was sent. Run `stytch-b2b-sms --help` for usage.";
+  if (error instanceof StytchTimeoutError) return "The SMS may have been sent: check before sending again (a new code invalidates the last one).";
+  if (error instanceof StytchConnectionError) {
+    return error.maybeSent ? "The connection broke after the request went out: the SMS may have been sent." : "Nothing was sent.";
+  }
+  if (error instanceof StytchError) return "";
+  return "This looks like a bug in stytch-b2b-sms; please report it.";
+}

@@ -1,0 +1,181 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, afterEach, before, test } from "node:test";
+import { startMockStytch, type MockStytch } from "stytch-b2b-sms/mock";
+import { closedPort } from "./support/servers.ts";
+import { CLI_BIN, runCli, type CliRun } from "./support/run-cli.ts";
+
+// The `stytch-b2b-sms` command, run as a child process from dist/ (npm test builds first), against a
+// mock with its own secret. Every output is kept, and the last test checks the secret is in none of them.
+const SECRET = `cli-test-secret-${crypto.randomUUID()}`;
+const outputs: CliRun[] = [];
+let mock: MockStytch;
+let env: Record<string, string>;
+
+before(async () => {
+  mock = await startMockStytch({ secret: SECRET });
+  env = { STYTCH_PROJECT_ID: mock.projectId, STYTCH_SECRET: SECRET, STYTCH_BASE_URL: mock.url };
+});
+afterEach(() => mock.reset());
+after(() => mock.close());
+
+async function cli(args: string[], extraEnv: Record<string, string> = env): Promise<CliRun> {
+  const run = await runCli(args, extraEnv);
+  outputs.push(run);
+  return run;
+}
+const ids = () => ["--organization-id", mock.organization.organization_id, "--member-id", mock.member.member_id];
+
+test("the bin is the built main.js with a node shebang", () => {
+  assert.match(CLI_BIN, /dist\/esm\/src\/cli\/main\.js$/);
+  assert.ok(readFileSync(CLI_BIN, "utf8").startsWith("#!/usr/bin/env node\n"));
+});
+
+test("--help documents the command, the exit codes and examples", async () => {
+  const run = await cli(["--help"]);
+  assert.equal(run.code, 0);
+  assert.equal(run.stderr, "");
+  for (const text of ["send --organization-id", "--session-jwt", "STYTCH_SECRET", "3  API error", "5  timeout", "send --mock --phone"]) {
+    assert.ok(run.stdout.includes(text), `--help lacks ${text}`);
+  }
+  assert.equal((await cli(["-h"])).stdout, run.stdout);
+});
+
+test("sends with the credentials from the environment and prints what happened", async () => {
+  const run = await cli(["send", ...ids(), "--phone", "+15005550006", "--locale", "pt-br"]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(mock.sentSms.length, 1);
+  assert.deepEqual([mock.lastSms()?.to, mock.lastSms()?.locale], ["+15005550006", "pt-br"]);
+  const requestId = (mock.exchanges[0]?.responseBody as { request_id: string }).request_id;
+  assert.match(run.stdout, /^Sent an SMS code to \+15005550006\./);
+  assert.ok(run.stdout.includes(`request_id    ${requestId}`));
+  assert.ok(!run.stdout.includes("[mock]"), "no recorded code outside --mock");
+});
+
+test("--json prints the typed response as one JSON document", async () => {
+  const run = await cli(["send", ...ids(), "--phone", "+15005550006", "--json"]);
+  assert.equal(run.code, 0, run.stderr);
+  const printed = JSON.parse(run.stdout) as { ok: boolean; response: { member: { mfa_phone_number: string }; status_code: number } };
+  assert.equal(printed.ok, true);
+  assert.equal(printed.response.status_code, 200);
+  assert.equal(printed.response.member.mfa_phone_number, "+15005550006");
+  assert.ok(!("sms" in printed));
+});
+
+test("--mock needs no credentials, defaults to the seeded Member and prints the recorded code", async () => {
+  const run = await cli(["send", "--mock", "--phone", "+15005550006"], {});
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /\[mock\] SMS to \+15005550006: code \d{6} \(locale en\)/);
+  assert.ok(run.stdout.includes("(acme)"));
+  assert.equal(mock.sentSms.length, 0, "the CLI's own mock, not the test's");
+});
+
+test("--mock accepts the seeded Organization's slug and Member id, with --json", async () => {
+  const args = ["send", "--mock", "--organization-id", "acme", "--member-id", mock.member.member_id, "--phone", "+15005550006", "--json"];
+  const run = await cli(args, {});
+  assert.equal(run.code, 0, run.stderr);
+  const printed = JSON.parse(run.stdout) as { response: { organization: { organization_slug: string } }; sms: { code: string; to: string } };
+  assert.equal(printed.response.organization.organization_slug, "acme");
+  assert.match(printed.sms.code, /^\d{6}$/);
+  assert.equal(printed.sms.to, "+15005550006");
+});
+
+test("exit 2: input the spec forbids is refused and nothing is sent", async () => {
+  const phone = await cli(["send", ...ids(), "--phone", "555-0100"]);
+  assert.equal(phone.code, 2);
+  assert.match(phone.stderr, /StytchValidationError/);
+  assert.match(phone.stderr, /field\s+mfa_phone_number/);
+  assert.match(phone.stderr, /flag\s+--phone/);
+  assert.match(phone.stderr, /Nothing was sent/);
+
+  const sessions = await cli(["send", ...ids(), "--session-token", "a", "--session-jwt", "b", "--json"]);
+  assert.equal(sessions.code, 2);
+  const printed = JSON.parse(sessions.stdout) as { ok: boolean; exit_code: number; error: { rule: string } };
+  assert.deepEqual([printed.ok, printed.exit_code, printed.error.rule], [false, 2, "atMostOne"]);
+  assert.equal(mock.exchanges.length, 0);
+});
+
+test("exit 2: a bad command line says what to change", async () => {
+  const cases: [string[], RegExp][] = [
+    [["send", "--organization-id", "acme"], /--member-id is required/],
+    [["send", ...ids(), "--bogus"], /Unknown option '--bogus'/],
+    [["frobnicate"], /Unknown command 'frobnicate'/],
+    [[], /No command given/],
+    [["send", ...ids(), "--timeout", "soon"], /--timeout must be a whole number/],
+    [["send", "--mock", "--base-url", "http://127.0.0.1:1"], /cannot be combined/],
+  ];
+  for (const [args, message] of cases) {
+    const run = await cli(args);
+    assert.equal(run.code, 2, args.join(" "));
+    assert.match(run.stderr, message);
+    assert.equal(run.stdout, "");
+  }
+  const noSecret = await cli(["send", ...ids()], { STYTCH_PROJECT_ID: mock.projectId, STYTCH_BASE_URL: mock.url });
+  assert.equal(noSecret.code, 2);
+  assert.match(noSecret.stderr, /STYTCH_SECRET is not set/);
+  assert.equal(mock.exchanges.length, 0);
+});
+
+test("exit 3: an API error prints error_type, message, request_id and the docs URL", async () => {
+  const run = await cli(["send", "--organization-id", mock.organization.organization_id, "--member-id", "member-test-nobody"]);
+  assert.equal(run.code, 3);
+  const requestId = (mock.exchanges[0]?.responseBody as { request_id: string }).request_id;
+  assert.match(run.stderr, /^Error \(StytchApiError\): Member could not be found\./);
+  assert.match(run.stderr, /error_type\s+member_not_found/);
+  assert.ok(run.stderr.includes(`request_id  ${requestId}`));
+  assert.ok(run.stderr.includes("docs        https://stytch.com/docs/api/errors/404#member_not_found"));
+
+  mock.failNext({ status: 400, error_type: "invalid_locale", error_message: "Bad locale." });
+  const json = await cli(["send", ...ids(), "--locale", "xx", "--json"]);
+  assert.equal(json.code, 3);
+  const printed = JSON.parse(json.stdout) as { error: Record<string, unknown> };
+  assert.equal(printed.error.error_type, "invalid_locale");
+  assert.equal(printed.error.error_url, "https://stytch.com/docs/api/errors/400#invalid_locale");
+  assert.match(String(printed.error.request_id), /^request-id-mock-/);
+});
+
+test("exit 3 with a wrong secret, which is not printed either", async () => {
+  const wrong = `wrong-secret-${crypto.randomUUID()}`;
+  const run = await cli(["send", ...ids()], { ...env, STYTCH_SECRET: wrong });
+  assert.equal(run.code, 3);
+  assert.match(run.stderr, /unauthorized_credentials/);
+  assert.ok(!run.stderr.includes(wrong) && !run.stdout.includes(wrong));
+});
+
+test("exit 4: no connection, or an answer that is not Stytch's JSON", async () => {
+  const refused = await cli(["send", ...ids()], { ...env, STYTCH_BASE_URL: await closedPort() });
+  assert.equal(refused.code, 4);
+  assert.match(refused.stderr, /StytchConnectionError/);
+
+  mock.failNext({ status: 502, body: "<html>Bad gateway</html>", contentType: "text/html" }, 3);
+  const html = await cli(["send", ...ids(), "--json"]);
+  assert.equal(html.code, 4);
+  const printed = JSON.parse(html.stdout) as { error: { name: string; status: number } };
+  assert.deepEqual([printed.error.name, printed.error.status], ["StytchDecodeError", 502]);
+});
+
+test("exit 5: the call passed --timeout", async () => {
+  mock.failNext({ hang: true });
+  const run = await cli(["send", ...ids(), "--timeout", "300"]);
+  assert.equal(run.code, 5);
+  assert.match(run.stderr, /StytchTimeoutError/);
+  assert.match(run.stderr, /may have been sent/);
+  assert.ok(run.ms < 10_000, `took ${run.ms} ms`);
+});
+
+test("a secret a server echoes back is redacted", async () => {
+  mock.failNext({ status: 400, error_type: "invalid_request_body", error_message: `secret was ${SECRET}` });
+  const run = await cli(["send", ...ids()]);
+  assert.equal(run.code, 3);
+  assert.match(run.stderr, /secret was \[redacted\]/);
+});
+
+test("the secret never appeared in any output", () => {
+  const basic = Buffer.from(`${mock.projectId}:${SECRET}`).toString("base64");
+  assert.ok(outputs.length >= 15, `only ${outputs.length} runs`);
+  for (const run of outputs) {
+    for (const text of [run.stdout, run.stderr]) {
+      assert.ok(!text.includes(SECRET) && !text.includes(basic), `secret leaked in: ${text.slice(0, 200)}`);
+    }
+  }
+});
