@@ -1,0 +1,121 @@
+// The conformance scenario that every runtime runs against the embedded mock (started by the Node harness).
+// Plain ESM JavaScript that uses only web-standard globals, so Node, Deno, Bun, workerd, the edge VM and
+// Chromium run this very file (bundled by esbuild where the runtime needs a bundle).
+//
+// `sdk` is the package as the runtime loaded it (`import * as sdk` or `require`), so the error classes
+// checked here are the ones the client throws, in the ESM and in the CommonJS build alike.
+
+/**
+ * @param {typeof import("stytch-b2b-sms")} sdk
+ * @param {{ stytch: import("stytch-b2b-sms").StytchB2BClient, clientOptions: object,
+ *           organizationId: string, memberId: string, controlUrl: string }} setup
+ *   `stytch` is the client the runtime's README example created; `clientOptions` are its options.
+ * @returns {Promise<{ checks: { name: string, ok: boolean, detail?: string }[] }>}
+ */
+export async function runConformance(sdk, { stytch, clientOptions, organizationId, memberId, controlUrl }) {
+  const { createStytchB2BClient, StytchAbortError, StytchApiError, StytchTimeoutError, StytchValidationError } = sdk;
+  const control = mockControl(controlUrl);
+  const body = { organization_id: organizationId, member_id: memberId, mfa_phone_number: "+15005550006" };
+  const checks = [];
+  const check = async (name, run) => {
+    try {
+      await run();
+      checks.push({ name, ok: true });
+    } catch (error) {
+      checks.push({ name, ok: false, detail: describe(error) });
+    }
+  };
+
+  await check("send", async () => {
+    const result = await stytch.otps.sms.send(body);
+    expect(result.status_code === 200, `status_code ${result.status_code}`);
+    expect(result.member_id === memberId && result.member.member_id === memberId, "member_id");
+    expect(result.member.mfa_phone_number === "+15005550006", `member.mfa_phone_number ${result.member.mfa_phone_number}`);
+    expect(result.organization.organization_id === organizationId, "organization.organization_id");
+    expect(/^request-id-mock-/.test(result.request_id), `request_id ${result.request_id}`);
+  });
+
+  await check("api error", async () => {
+    const error = await rejection(stytch.otps.sms.send({ ...body, organization_id: "organization-test-missing" }));
+    expectInstance(error, StytchApiError);
+    expect(error.status === 404, `status ${error.status}`);
+    expect(error.error_type === "organization_not_found", `error_type ${error.error_type}`);
+    expect(/^request-id-mock-/.test(error.request_id), `request_id ${error.request_id}`);
+  });
+
+  await check("timeout", async () => {
+    await control.failNext({ hang: true });
+    const error = await rejection(stytch.otps.sms.send(body, { timeoutMs: 250 }));
+    expectInstance(error, StytchTimeoutError);
+    expect(error.timeoutMs === 250, `timeoutMs ${error.timeoutMs}`);
+  });
+
+  await check("abort", async () => {
+    await control.failNext({ hang: true });
+    const received = await control.exchangeCount();
+    const controller = new AbortController();
+    const pending = rejection(stytch.otps.sms.send(body, { signal: controller.signal }));
+    await control.waitForExchangeCount(received + 1); // the request reached the mock and hangs there
+    controller.abort(new Error("the user left"));
+    const error = await pending;
+    expectInstance(error, StytchAbortError);
+  });
+
+  await check("validation", async () => {
+    const received = await control.exchangeCount();
+    const error = await rejection(stytch.otps.sms.send({ ...body, mfa_phone_number: "555-0100" }));
+    expectInstance(error, StytchValidationError);
+    expect(error.field === "mfa_phone_number" && error.rule === "pattern", `field ${error.field}, rule ${error.rule}`);
+    expect((await control.exchangeCount()) === received, "a request reached the mock");
+  });
+
+  await check("fetch init", async () => {
+    // What the client hands to fetch by default: no cache/mode/credentials (workerd rejects `cache`).
+    let init;
+    const recording = createStytchB2BClient({ ...clientOptions, fetch: (url, given) => ((init = given), fetch(url, given)) });
+    await recording.otps.sms.send(body);
+    for (const field of ["cache", "mode", "credentials"]) expect(init[field] === undefined, `fetch init has ${field}: ${init[field]}`);
+  });
+
+  return { checks };
+}
+
+/** The harness's control endpoint: queue a mock fault, count the requests the mock received. */
+function mockControl(controlUrl) {
+  const exchangeCount = async () => (await (await fetch(`${controlUrl}/exchanges`)).json()).count;
+  return {
+    exchangeCount,
+    async failNext(fault) {
+      const response = await fetch(`${controlUrl}/fail-next`, { method: "POST", body: JSON.stringify(fault) });
+      expect(response.ok, `control /fail-next answered ${response.status}`);
+    },
+    async waitForExchangeCount(count) {
+      for (const started = Date.now(); Date.now() - started < 5000; ) {
+        if ((await exchangeCount()) >= count) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`the mock did not receive request #${count} within 5 s`);
+    },
+  };
+}
+
+async function rejection(promise) {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to fail, but it succeeded");
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function expectInstance(error, type) {
+  if (!(error instanceof type)) throw new Error(`expected ${type.name}, got ${describe(error)}`);
+}
+
+function describe(error) {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

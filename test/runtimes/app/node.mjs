@@ -1,0 +1,13 @@
+// Node (ESM), as in the README's "Runtimes" section; the harness sets the env and reads the last line.
+import * as sdk from "stytch-b2b-sms";
+import { runConformance } from "./conformance.js";
+
+const clientOptions = {
+  projectId: process.env.STYTCH_PROJECT_ID,
+  secret: process.env.STYTCH_SECRET,
+  baseUrl: process.env.STYTCH_BASE_URL, // the embedded mock; unset in production
+};
+const stytch = sdk.createStytchB2BClient(clientOptions);
+
+const result = await runConformance(sdk, { stytch, clientOptions, ...JSON.parse(process.env.CONFORMANCE_SETUP) });
+console.log(`CONFORMANCE ${JSON.stringify(result)}`);

