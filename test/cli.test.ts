@@ -38,6 +38,7 @@ test("--help documents the command, the exit codes and examples", async () => {
   for (const text of ["send --organization-id", "--session-jwt", "STYTCH_SECRET", "3  API error", "5  timeout", "send --mock --phone"]) {
     assert.ok(run.stdout.includes(text), `--help lacks ${text}`);
   }
+  assert.ok(run.stdout.includes(`--member-id ${mock.member.member_id}`), "the --mock example uses the seeded Member's id");
   assert.equal((await cli(["-h"])).stdout, run.stdout);
 });
 
