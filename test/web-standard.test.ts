@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, normalize } from "node:path";
 import { test } from "node:test";
 import ts from "typescript";
 
-// The client must run on web-standard APIs alone (Workers, edge, browsers, Deno, Bun). The mock is a Node
-// HTTP server and lives apart in src/mock/, which is the only place allowed to use Node.
-const NODE_ONLY_DIR = join("src", "mock");
+// The client must run on web-standard APIs alone (Workers, edge, browsers, Deno, Bun). Checked: every
+// source file the client's entry points load. The Node-only parts (the mock, the CLI) live apart.
+const CLIENT_ENTRIES = ["src/index.ts", "src/response-validation.ts"];
+const NODE_ONLY_DIRS = ["src/mock/", "src/cli/"];
 const NODE_GLOBALS = new Set(["Buffer", "process", "require", "__dirname", "__filename", "global"]);
 
 /** Node-only uses in one file's code (comments and property names like `x.process` do not count). */
@@ -23,12 +24,24 @@ function nodeUsages(code: string): string[] {
   return found;
 }
 
-function clientFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return path === NODE_ONLY_DIR ? [] : clientFiles(path);
-    return /\.(ts|js)$/.test(entry.name) ? [path] : [];
-  });
+/** The entries and every file they import, transitively (relative imports; packages are not followed). */
+function clientFiles(entries: string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
+    for (const { fileName } of importedFiles) {
+      if (!fileName.startsWith(".")) continue;
+      const path = normalize(join(dirname(file), fileName));
+      const candidates = [path, path.replace(/\.js$/, ".ts")];
+      const found = candidates.find((candidate) => existsSync(candidate));
+      assert.ok(found, `${file} imports ${fileName}, which does not exist`);
+      visit(found);
+    }
+  };
+  entries.forEach(visit);
+  return [...seen];
 }
 
 test("the scanner finds Node-only imports and globals, and ignores comments and property names", () => {
@@ -36,9 +49,10 @@ test("the scanner finds Node-only imports and globals, and ignores comments and 
   assert.deepEqual(nodeUsages(code), ['"node:http"', "Buffer", "process"]);
 });
 
-test("src/ (but src/mock/) and generated/ use no node: module, Buffer, process or require", () => {
-  const files = clientFiles("src").concat(clientFiles("generated"));
-  assert.ok(files.includes(join("src", "client.ts")) && files.every((file) => !file.startsWith(NODE_ONLY_DIR)));
+test("the client's files use no node: module, Buffer, process or require, and load nothing Node-only", () => {
+  const files = clientFiles(CLIENT_ENTRIES);
+  assert.ok(files.includes("src/client.ts") && files.includes("generated/validators.js"), files.join(", "));
+  assert.deepEqual(files.filter((file) => NODE_ONLY_DIRS.some((dir) => file.startsWith(dir))), []);
   const offenders = files.flatMap((file) => nodeUsages(readFileSync(file, "utf8")).map((usage) => `${file}: ${usage}`));
   assert.deepEqual(offenders, []);
 });
