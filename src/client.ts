@@ -104,7 +104,7 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
     fetchOptions: options.fetchOptions,
     hooks: options.hooks ?? {},
     validateResponses: options.validateResponses ?? false,
-    headers: (extra) => ({ ...clientHeaders, ...extra, Authorization: authorization }),
+    headers: { client: { ...clientHeaders, Authorization: authorization }, authorization },
     redact: createRedactor([secret, authorization, authorization.slice("Basic ".length)]),
   });
 

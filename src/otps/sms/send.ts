@@ -60,7 +60,8 @@ export interface SendContext {
   readonly fetchOptions: FetchOptions | undefined;
   readonly hooks: Hooks;
   readonly validateResponses: boolean | ResponseValidator;
-  readonly headers: (extra: Record<string, string> | undefined) => Record<string, string>;
+  /** Client headers plus Authorization; per-call headers go in between. */
+  readonly headers: { readonly client: Record<string, string>; readonly authorization: string };
   readonly redact: (text: string) => string;
 }
 
@@ -76,10 +77,12 @@ export function createSend(context: SendContext) {
   return async function send(body: SmsSendRequest, options: SendOptions = {}): Promise<SmsSendResponse> {
     validateSendRequest(body);
     checkHeaders("headers", options.headers);
-    const policy = { ...context.defaults, ...definedOnly(options) };
+    // The common case (no per-call overrides) allocates nothing here: every send is on the hot path.
+    const policy = hasRetryOverrides(options) ? { ...context.defaults, ...definedOnly(options) } : context.defaults;
     const validator = context.validateResponses === true ? await loadResponseValidator() : context.validateResponses || undefined;
-    const headers = context.headers(options.headers);
-    const init = { ...context.fetchOptions, ...options.fetchOptions, body, parseAs: "text" as const, headers, redirect: "manual" as const };
+    const { client: clientHeaders, authorization } = context.headers;
+    const headers = options.headers ? { ...clientHeaders, ...options.headers, Authorization: authorization } : clientHeaders;
+    const fetchOptions = options.fetchOptions ? { ...context.fetchOptions, ...options.fetchOptions } : context.fetchOptions;
     const call = startDeadline(policy.timeoutMs, options.signal);
     const failures: AttemptFailure[] = [];
     try {
@@ -113,7 +116,8 @@ export function createSend(context: SendContext) {
       }
       let response: Response | undefined;
       try {
-        const result = await context.engine.POST(PATH, { ...init, signal: attemptDeadline?.signal ?? call.signal });
+        const signal = attemptDeadline?.signal ?? call.signal;
+        const result = await context.engine.POST(PATH, { ...fetchOptions, body, parseAs: "text", headers, redirect: "manual", signal });
         response = result.response;
         const decoded = response.ok
           ? decodeSuccess(response, result.data ?? "", context.redact)
@@ -181,6 +185,10 @@ function describeFailure(error: StytchError): string {
   if (error instanceof StytchDecodeError) return `${error.status} undecodable response`;
   if (error instanceof StytchTimeoutError) return `timed out after ${error.timeoutMs} ms`;
   return error.message;
+}
+
+function hasRetryOverrides(options: RetryOptions): boolean {
+  return options.timeoutMs !== undefined || options.attemptTimeoutMs !== undefined || options.maxRetries !== undefined || options.retryOn !== undefined;
 }
 
 function definedOnly(options: RetryOptions): RetryOptions {
