@@ -1,8 +1,9 @@
 import { StytchValidationError } from "../errors.ts";
 import type { ResponseValidator } from "../response-validation.ts";
 
-// A specifier bundlers do not follow: the validators stay out of the core bundle until asked for.
-const VALIDATION_MODULE = "../response-validation.js";
+// The package's own subpath, held in a variable so bundlers do not follow it: the validators stay out of the
+// core bundle until asked for, and the specifier resolves the same wherever the client code ends up.
+const VALIDATION_MODULE = "stytch-b2b-sms/response-validation";
 
 let loading: Promise<ResponseValidator> | undefined;
 
