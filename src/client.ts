@@ -8,7 +8,7 @@ import type { Hooks } from "./internal/hooks.ts";
 import { limitBody } from "./internal/limit-body.ts";
 import { OutgoingRequest } from "./internal/outgoing-request.ts";
 import { createRedactor } from "./internal/redact.ts";
-import { DEFAULT_MAX_RETRIES, DEFAULT_RETRY_ON } from "./internal/retry-policy.ts";
+import { checkRetryOptions, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_ON } from "./internal/retry-policy.ts";
 import { createSend, type FetchOptions, type RetryOptions } from "./otps/sms/send.ts";
 import type { ResponseValidator } from "./response-validation.ts";
 
@@ -70,12 +70,8 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
   if (options.baseUrl !== undefined) rejectControlCharacters("baseUrl", requiredString(options.baseUrl, "baseUrl"));
   checkHeaders("headers", options.headers);
   const baseUrl = resolveBaseUrl(projectId, options.baseUrl);
-  const timeoutMs = positive(options.timeoutMs ?? 30_000, "timeoutMs");
+  checkRetryOptions(options);
   const maxResponseBytes = positive(options.maxResponseBytes ?? 1024 * 1024, "maxResponseBytes");
-  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
-    throw new StytchValidationError("maxRetries", "nonNegativeInteger", "maxRetries must be a whole number ≥ 0");
-  }
   const authorization = basicAuthorization(projectId, secret);
   const clientHeaders = { ...options.headers };
   const doFetch: FetchLike = async (url, init) => limitBody(await (options.fetch ?? globalThis.fetch)(url, init), maxResponseBytes);
@@ -96,10 +92,10 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
     engine,
     url: baseUrl + PATH,
     defaults: {
-      timeoutMs,
-      maxRetries,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
       retryOn: options.retryOn ?? DEFAULT_RETRY_ON,
-      ...(options.attemptTimeoutMs !== undefined && { attemptTimeoutMs: positive(options.attemptTimeoutMs, "attemptTimeoutMs") }),
+      ...(options.attemptTimeoutMs !== undefined && { attemptTimeoutMs: options.attemptTimeoutMs }),
     },
     fetchOptions: options.fetchOptions,
     hooks: options.hooks ?? {},

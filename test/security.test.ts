@@ -103,3 +103,21 @@ describe("browser guard", () => {
     }
   });
 });
+
+describe("retry settings are checked", () => {
+  const base = { projectId: "project-test-1", secret: "secret-value" };
+  for (const [field, bad] of [
+    ["timeoutMs", { timeoutMs: Number.NaN }],
+    ["attemptTimeoutMs", { attemptTimeoutMs: -1 }],
+    ["maxRetries", { maxRetries: 1.5 }],
+    ["retryOn", { retryOn: ["rate_limited", "server_eror"] }],
+  ] as const) {
+    test(`${field}, on the client and per call; nothing is sent`, async () => {
+      assert.throws(() => createStytchB2BClient({ ...base, ...bad } as never), (e) => e instanceof StytchValidationError && e.field === field);
+      const client = createStytchB2BClient(mock.clientOptions);
+      const ids = { organization_id: mock.organization.organization_id, member_id: mock.member.member_id };
+      await assert.rejects(client.otps.sms.send(ids, bad as never), (e) => e instanceof StytchValidationError && e.field === field);
+      assert.equal(mock.exchanges.length, 0);
+    });
+  }
+});

@@ -1,4 +1,4 @@
-import { StytchApiError, StytchConnectionError, StytchDecodeError, StytchTimeoutError, type StytchError } from "../errors.ts";
+import { StytchApiError, StytchConnectionError, StytchDecodeError, StytchTimeoutError, StytchValidationError, type StytchError } from "../errors.ts";
 
 /**
  * Why an attempt failed, as far as retrying is concerned. Sending an SMS is not idempotent (a second code
@@ -21,11 +21,35 @@ export type RetryReason =
   | "undecodable";
 
 export const DEFAULT_RETRY_ON: readonly RetryReason[] = ["unreached", "rate_limited", "unavailable"];
+const REASONS: readonly string[] = [...DEFAULT_RETRY_ON, "timeout", "connection_lost", "server_error", "undecodable"];
 export const DEFAULT_MAX_RETRIES = 2;
 
 const BASE_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
 const MAX_RETRY_AFTER_MS = 60_000;
+
+/** Refuses retry settings that would misbehave silently (a NaN timeout fires at once; a typo retries nothing). */
+export function checkRetryOptions(options: {
+  timeoutMs?: number | undefined;
+  attemptTimeoutMs?: number | undefined;
+  maxRetries?: number | undefined;
+  retryOn?: readonly string[] | undefined;
+}): void {
+  for (const field of ["timeoutMs", "attemptTimeoutMs"] as const) {
+    const value = options[field];
+    if (value !== undefined && !(typeof value === "number" && value > 0 && value < 2 ** 31)) {
+      throw new StytchValidationError(field, "positive", `${field} must be a positive number of milliseconds`);
+    }
+  }
+  const { maxRetries, retryOn } = options;
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
+    throw new StytchValidationError("maxRetries", "nonNegativeInteger", "maxRetries must be a whole number ≥ 0");
+  }
+  const unknown = retryOn === undefined ? undefined : Array.isArray(retryOn) ? retryOn.find((r) => !REASONS.includes(r)) : String(retryOn);
+  if (unknown !== undefined) {
+    throw new StytchValidationError("retryOn", "enum", `retryOn takes a list of ${REASONS.join(", ")}; got ${JSON.stringify(unknown)}`);
+  }
+}
 
 export function retryReason(error: StytchError): RetryReason | undefined {
   if (error instanceof StytchConnectionError) return error.maybeSent ? "connection_lost" : "unreached";

@@ -16,7 +16,7 @@ import { decodeFailure, decodeSuccess } from "../../internal/decode-response.ts"
 import { startDeadline, type Deadline } from "../../internal/deadline.ts";
 import { callHook, redactHeaders, type Hooks } from "../../internal/hooks.ts";
 import { loadResponseValidator } from "../../internal/load-response-validator.ts";
-import { retryDelayMs, retryReason, type RetryReason } from "../../internal/retry-policy.ts";
+import { checkRetryOptions, retryDelayMs, retryReason, type RetryReason } from "../../internal/retry-policy.ts";
 import { sleep } from "../../internal/sleep.ts";
 import { validateSendRequest } from "../../internal/validate-request.ts";
 import type { ResponseValidator } from "../../response-validation.ts";
@@ -78,7 +78,7 @@ export function createSend(context: SendContext) {
     validateSendRequest(body);
     checkHeaders("headers", options.headers);
     // The common case (no per-call overrides) allocates nothing here: every send is on the hot path.
-    const policy = hasRetryOverrides(options) ? { ...context.defaults, ...definedOnly(options) } : context.defaults;
+    const policy = hasRetryOverrides(options) ? { ...context.defaults, ...checked(options) } : context.defaults;
     const validator = context.validateResponses === true ? await loadResponseValidator() : context.validateResponses || undefined;
     const { client: clientHeaders, authorization } = context.headers;
     const headers = options.headers ? { ...clientHeaders, ...options.headers, Authorization: authorization } : clientHeaders;
@@ -191,7 +191,8 @@ function hasRetryOverrides(options: RetryOptions): boolean {
   return options.timeoutMs !== undefined || options.attemptTimeoutMs !== undefined || options.maxRetries !== undefined || options.retryOn !== undefined;
 }
 
-function definedOnly(options: RetryOptions): RetryOptions {
+function checked(options: RetryOptions): RetryOptions {
+  checkRetryOptions(options);
   const out: Record<string, unknown> = {};
   for (const key of ["timeoutMs", "attemptTimeoutMs", "maxRetries", "retryOn"] as const) {
     if (options[key] !== undefined) out[key] = options[key];
