@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, afterEach, before, test } from "node:test";
 import { startMockStytch, type MockStytch } from "stytch-b2b-sms/mock";
+import { EXIT } from "../src/cli/exit-codes.ts";
 import { closedPort } from "./support/servers.ts";
 import { CLI_BIN, runCli, type CliRun } from "./support/run-cli.ts";
 
@@ -40,6 +41,16 @@ test("--help documents the command, the exit codes and examples", async () => {
   }
   assert.ok(run.stdout.includes(`--member-id ${mock.member.member_id}`), "the --mock example uses the seeded Member's id");
   assert.equal((await cli(["-h"])).stdout, run.stdout);
+});
+
+test("the README and --help list every exit code", async () => {
+  const readme = readFileSync("README.md", "utf8");
+  const section = readme.slice(readme.indexOf("## Command line"), readme.indexOf("\n## ", readme.indexOf("## Command line") + 1));
+  const help = (await cli(["--help"])).stdout;
+  for (const code of Object.values(EXIT)) {
+    assert.match(section, new RegExp(`^\\| ${code} \\|`, "m"), `README lacks exit code ${code}`);
+    assert.match(help, new RegExp(`^  ${code}  \\w`, "m"), `--help lacks exit code ${code}`);
+  }
 });
 
 test("sends with the credentials from the environment and prints what happened", async () => {

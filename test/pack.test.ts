@@ -1,0 +1,57 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+
+// What `npm publish` would upload, from `npm pack --dry-run` on the built tree (npm test builds first).
+const [packed] = JSON.parse(
+  execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+    encoding: "utf8",
+    env: { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false" },
+  }),
+) as [{ files: { path: string }[]; unpackedSize: number }];
+const paths = packed.files.map((file) => file.path);
+const manifest = JSON.parse(readFileSync("package.json", "utf8")) as {
+  bin: Record<string, string>;
+  main: string;
+  module: string;
+  types: string;
+  exports: Record<string, unknown>;
+};
+
+const TOP_LEVEL = ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "spec/openapi.yaml"];
+const BUILT = /^dist\/(esm|cjs)\/(src|generated)\/[\w./-]+\.(js|d\.ts)$/;
+
+test("the package holds only the build, the spec and the top-level documents", () => {
+  const unexpected = paths.filter((path) => !TOP_LEVEL.includes(path) && path !== "dist/cjs/package.json" && !BUILT.test(path));
+  assert.deepEqual(unexpected, []);
+  for (const path of TOP_LEVEL) assert.ok(paths.includes(path), `${path} is not in the package`);
+});
+
+test("no tests, fixtures, examples, docs, scripts or local state", () => {
+  const forbidden = [/^test\//, /\.test\./, /^examples\//, /^docs\//, /^scripts\//, /^bench\//, /^generated\//, /^src\//];
+  forbidden.push(/^\.(build|runtimes|ci|git)\//, /(^|\/)\.env/, /(^|\/)\.npmrc$/, /\.(pem|key|p12|tgz|map)$/, /(^|\/)id_(rsa|ed25519)/);
+  for (const pattern of forbidden) assert.deepEqual(paths.filter((path) => pattern.test(path)), [], String(pattern));
+});
+
+test("every entry point package.json names is in the package", () => {
+  const leaves = (value: unknown): string[] =>
+    typeof value === "string" ? [value] : Object.values(value as Record<string, unknown>).flatMap(leaves);
+  const targets = [manifest.main, manifest.module, manifest.types, ...Object.values(manifest.bin), ...leaves(manifest.exports)];
+  assert.ok(targets.length > 10);
+  for (const target of targets) assert.ok(paths.includes(target.replace(/^\.\//, "")), `${target} is not in the package`);
+});
+
+test("no secret in any packed file", () => {
+  const secrets = [/secret-(test|live)-[\w=-]{16,}/, /-----BEGIN [A-Z ]*PRIVATE KEY-----/, /npm_[A-Za-z0-9]{36}/, /gh[pousr]_[A-Za-z0-9]{36}/];
+  const fromEnv = process.env.STYTCH_SECRET;
+  for (const path of paths) {
+    const text = readFileSync(path, "utf8");
+    for (const pattern of secrets) assert.doesNotMatch(text, pattern, `${path} holds something like a secret`);
+    if (fromEnv) assert.ok(!text.includes(fromEnv), `${path} holds $STYTCH_SECRET`);
+  }
+});
+
+test("the package stays small", () => {
+  assert.ok(packed.unpackedSize < 1024 * 1024, `unpacked size ${packed.unpackedSize} bytes`);
+});
