@@ -146,6 +146,13 @@ test("exit 3: an API error prints error_type, message, request_id and the docs U
   assert.match(String(printed.error.request_id), /^request-id-mock-/);
 });
 
+test("exit 3 from --help's own example: the seeded Member has no phone yet, and the hint names --phone", async () => {
+  const run = await cli(["send", "--mock", "--locale", "pt-br"], {});
+  assert.equal(run.code, 3);
+  assert.match(run.stderr, /error_type\s+member_phone_number_not_found/);
+  assert.match(run.stderr, /pass --phone <\+E\.164> to link one/);
+});
+
 test("exit 3 with a wrong secret, which is not printed either", async () => {
   const wrong = `wrong-secret-${crypto.randomUUID()}`;
   const run = await cli(["send", ...ids()], { ...env, STYTCH_SECRET: wrong });

@@ -79,6 +79,9 @@ function hint(error: unknown): string {
   if (error instanceof StytchConnectionError) {
     return error.maybeSent ? "The connection broke after the request went out: the SMS may have been sent." : "Nothing was sent.";
   }
+  if (error instanceof StytchApiError && error.error_type === "member_phone_number_not_found") {
+    return "The Member has no phone number yet: pass --phone <+E.164> to link one.";
+  }
   if (error instanceof StytchError) return "";
   return "This looks like a bug in stytch-b2b-sms; please report it.";
 }
