@@ -26,7 +26,9 @@ for (const file of walk(ESM)) {
   // A per-file transform (not a build) so that `import x from "cjs-package"` reads `exports.default` when the
   // package sets __esModule, as CommonJS consumers expect, rather than Node's ESM view of it.
   // platform "node" adds the export-names annotation Node's CommonJS loader reads for `import()` from ESM.
-  const { code } = await transform(readFileSync(file, "utf8"), { format: "cjs", platform: "node", target: "es2022", sourcefile: file });
+  const { code, warnings } = await transform(readFileSync(file, "utf8"), { format: "cjs", platform: "node", target: "es2022", sourcefile: file });
+  // e.g. `import.meta` has no CommonJS equivalent and would silently become {}.
+  if (warnings.length > 0) throw new Error(`${file} does not convert cleanly to CommonJS: ${warnings.map((w) => w.text).join("; ")}`);
   writeFileSync(target, code);
 }
 writeFileSync(join(CJS, "package.json"), `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
