@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, test } from "node:test";
-import { startMockStytch, type MockStytch } from "../src/mock/index.ts";
+import { MOCK_MEMBER_ID, MOCK_ORGANIZATION_ID, startMockStytch, type MockStytch } from "../src/mock/index.ts";
 import { assertExchangesMatchSpec } from "./support/contract.ts";
 
 let mock: MockStytch;
@@ -127,6 +127,13 @@ test("scripted faults apply in order, then normal service resumes", async () => 
   for (let i = 0; i < 4; i++) statuses.push((await post({ ...ids(), mfa_phone_number: "+15005550006" })).status);
   assert.deepEqual(statuses, [429, 503, 503, 200]);
   assert.equal(mock.sentSms.length, 1);
+});
+
+test("a fault with only an error_type answers 400 with it; the seeded ids are exported", async () => {
+  mock.failNext({ error_type: "invalid_locale" });
+  const result = await post({ ...ids(), mfa_phone_number: "+15005550006" });
+  assert.deepEqual([result.status, result.body.error_type], [400, "invalid_locale"]);
+  assert.deepEqual([mock.organization.organization_id, mock.member.member_id], [MOCK_ORGANIZATION_ID, MOCK_MEMBER_ID]);
 });
 
 test("answers CORS preflights", async () => {

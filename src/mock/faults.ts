@@ -1,6 +1,7 @@
 /**
  * A scripted misbehaviour for the next request(s), checked before the request is handled (so no SMS is sent):
- * - `{ status: 503 }` or `{ status: 429, error_type, headers: { "retry-after": "1" } }`: a Stytch error body;
+ * - `{ status: 503 }` or `{ status: 429, error_type, headers: { "retry-after": "1" } }`: a Stytch error body
+ *   (`{ error_type }` alone answers 400);
  * - `{ status: 502, body: "<html>…", contentType: "text/html" }`: exactly this body;
  * - `{ delayMs: 500 }`: answer late (alone: then handle the request normally);
  * - `{ reset: true }`: destroy the connection without answering;

@@ -56,8 +56,9 @@ export interface MockStytch {
   close(): Promise<void>;
 }
 
-const SEED_ORGANIZATION_ID = "organization-test-00000000-0000-4000-8000-000000000001";
-const SEED_MEMBER_ID = "member-test-00000000-0000-4000-8000-000000000002";
+/** The ids of the seeded Organization (slug `acme`) and Member, stable across runs and `reset()`. */
+export const MOCK_ORGANIZATION_ID = "organization-test-00000000-0000-4000-8000-000000000001";
+export const MOCK_MEMBER_ID = "member-test-00000000-0000-4000-8000-000000000002";
 
 export async function startMockStytch(options: MockStytchOptions = {}): Promise<MockStytch> {
   const projectId = options.projectId ?? "project-test-00000000-0000-4000-8000-000000000000";
@@ -66,8 +67,8 @@ export async function startMockStytch(options: MockStytchOptions = {}): Promise<
   const faults = new FaultQueue();
   const exchanges: MockExchange[] = [];
   const seed = () => {
-    const organization = store.addOrganization({ organization_id: SEED_ORGANIZATION_ID, organization_slug: "acme" });
-    const member = store.addMember(organization.organization_id, { member_id: SEED_MEMBER_ID, email_address: "ada@acme.test", name: "Ada" });
+    const organization = store.addOrganization({ organization_id: MOCK_ORGANIZATION_ID, organization_slug: "acme" });
+    const member = store.addMember(organization.organization_id, { member_id: MOCK_MEMBER_ID, email_address: "ada@acme.test", name: "Ada" });
     return { organization, member };
   };
   let seeded = seed();

@@ -114,17 +114,18 @@ async function applyFault(
     res.writeHead(status, { "content-type": fault.contentType ?? "text/plain", ...fault.headers }).end(fault.body);
     return true;
   }
-  if (fault.status !== undefined) {
-    const error_type = fault.error_type ?? defaultErrorType(fault.status);
+  if (fault.status !== undefined || fault.error_type !== undefined) {
+    const status = fault.status ?? 400;
+    const error_type = fault.error_type ?? defaultErrorType(status);
     const responseBody = {
-      status_code: fault.status,
+      status_code: status,
       request_id: `request-id-mock-${crypto.randomUUID()}`,
       error_type,
-      error_message: fault.error_message ?? `Scripted ${fault.status} from the mock.`,
-      error_url: `https://stytch.com/docs/api/errors/${fault.status}#${error_type}`,
+      error_message: fault.error_message ?? `Scripted ${status} from the mock.`,
+      error_url: `https://stytch.com/docs/api/errors/${status}#${error_type}`,
     };
-    record(fault.status, responseBody);
-    res.writeHead(fault.status, { "content-type": "application/json", ...fault.headers }).end(JSON.stringify(responseBody));
+    record(status, responseBody);
+    res.writeHead(status, { "content-type": "application/json", ...fault.headers }).end(JSON.stringify(responseBody));
     return true;
   }
   return false;
