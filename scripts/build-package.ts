@@ -2,12 +2,15 @@
  * `npm run build`: dist/esm (tsc: ES modules + .d.ts) and dist/cjs (the same files converted to CommonJS by
  * esbuild, file by file so relative imports and lazy `import()`s keep working, with the .d.ts copied
  * next to them under a `{"type":"commonjs"}` package.json). The hand-written generated/validators.js and its
- * .d.ts are copied in first, since tsc does not emit plain JS.
+ * .d.ts are copied in first, since tsc does not emit plain JS. Last, each ES module entry point is bundled
+ * into one file (openapi-fetch left as an import): one file to load instead of twenty cuts the time from
+ * process start to the first response. No runtime code is shared between entries (the mock and the response
+ * validators use the client's types only), so no class exists twice; the CLI carries its own copy.
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { transform } from "esbuild";
+import { build, transform } from "esbuild";
 
 const ESM = "dist/esm";
 const CJS = "dist/cjs";
@@ -32,6 +35,29 @@ for (const file of walk(ESM)) {
   writeFileSync(target, code);
 }
 writeFileSync(join(CJS, "package.json"), `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
+
+const ENTRIES = ["src/index.js", "src/mock/index.js", "src/response-validation.js", "src/cli/main.js"];
+const bundled = await build({
+  entryPoints: ENTRIES.map((entry) => join(ESM, entry)),
+  outbase: ESM,
+  outdir: ESM,
+  entryNames: "[dir]/[name]",
+  bundle: true,
+  format: "esm",
+  platform: "neutral",
+  target: "es2022",
+  external: ["openapi-fetch", "node:*"],
+  // The generated validators stay one shared file as generated (entries sit at the same depths, so the
+  // relative specifier written in the source still points at it).
+  plugins: [{ name: "keep-validators", setup: (b) => b.onResolve({ filter: /generated\/validators\.js$/ }, (a) => ({ path: a.path, external: true })) }],
+  write: false,
+  logLevel: "error",
+});
+for (const file of walk(ESM)) if (file.endsWith(".js") && !file.endsWith("validators.js")) rmSync(file);
+for (const output of bundled.outputFiles) {
+  mkdirSync(dirname(output.path), { recursive: true });
+  writeFileSync(output.path, output.contents);
+}
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
