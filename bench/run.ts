@@ -123,11 +123,11 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${proces
 const lines = [`stytch-b2b-sms benchmark — ${machine}; ${ROUNDS} rounds, medians; ratio = ÷ raw fetch`, ""];
 for (const [mode, byVariant] of Object.entries(table)) {
   const raw = byVariant["raw fetch"];
-  lines.push(`${mode}:`, "  variant          calls/s   ×raw   p50 ms  p99 ms  CPU µs/call  ×raw");
+  lines.push(`${mode}:`, "  variant              calls/s   ×raw   p50 ms  p99 ms  CPU µs/call  ×raw");
   for (const name of names) {
     const s = byVariant[name];
     lines.push(
-      `  ${name.padEnd(15)} ${s.throughput.toFixed(0).padStart(8)}  ${(s.throughput / raw.throughput).toFixed(2)}   ${s.p50.toFixed(3).padStart(6)}  ${s.p99.toFixed(3).padStart(6)}  ${s.cpuUs.toFixed(1).padStart(11)}  ${(s.cpuUs / raw.cpuUs).toFixed(2)}`,
+      `  ${name.padEnd(19)} ${s.throughput.toFixed(0).padStart(8)}  ${(s.throughput / raw.throughput).toFixed(2)}   ${s.p50.toFixed(3).padStart(6)}  ${s.p99.toFixed(3).padStart(6)}  ${s.cpuUs.toFixed(1).padStart(11)}  ${(s.cpuUs / raw.cpuUs).toFixed(2)}`,
     );
   }
   lines.push("");

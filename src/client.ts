@@ -75,10 +75,14 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
   const authorization = basicAuthorization(projectId, secret);
   const clientHeaders = { ...options.headers };
   const doFetch: FetchLike = async (url, init) => limitBody(await (options.fetch ?? globalThis.fetch)(url, init), maxResponseBytes);
+  // The send path's engine, with per-call work openapi-fetch would otherwise repeat taken out: no query string
+  // to build, a JSON body only (no Content-Type sniffing), and no Request object (see OutgoingRequest).
   const engine = createClient<paths>({
     baseUrl,
     Request: OutgoingRequest as unknown as typeof Request,
     fetch: (request) => doFetch((request as unknown as OutgoingRequest).url, (request as unknown as OutgoingRequest).init),
+    querySerializer: () => "",
+    bodySerializer: (body: unknown) => JSON.stringify(body),
   });
   // The API never redirects; following one could carry the credentials to another host.
   const api = createClient<paths>({
