@@ -4,7 +4,7 @@
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launchOfflineChromium } from "./docs/chromium.ts";
+import { launchOfflineChromium } from "./chromium.ts";
 import { DOCS_FILE } from "./docs.ts";
 
 const page_url = pathToFileURL(resolve(DOCS_FILE)).href;

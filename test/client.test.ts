@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, afterEach, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { inspect } from "node:util";
 import {
   createStytchB2BClient,
@@ -12,19 +12,11 @@ import {
   StytchValidationError,
   type SmsSendRequest,
 } from "../src/index.ts";
-import { startMockStytch, type MockStytch } from "../src/mock/index.ts";
-import { assertExchangesMatchSpec } from "./support/contract.ts";
+import { startMockStytch } from "../src/mock/index.ts";
+import { sharedMock } from "./support/shared-mock.ts";
 import { closedPort } from "./support/servers.ts";
 
-let mock: MockStytch;
-before(async () => {
-  mock = await startMockStytch();
-});
-afterEach(() => {
-  assertExchangesMatchSpec(mock);
-  mock.reset();
-});
-after(() => mock.close());
+const mock = sharedMock();
 
 const request = (overrides: Partial<SmsSendRequest> = {}): SmsSendRequest => ({
   organization_id: mock.organization.organization_id,
@@ -335,3 +327,14 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   }
   assert.fail("expected the call to reject");
 }
+
+test("an OAuth2-shaped error body is normalised to the Stytch fields", async () => {
+  mock.failNext({
+    status: 401,
+    contentType: "application/json",
+    body: JSON.stringify({ error: "invalid_client", error_description: "Client authentication failed", error_uri: "https://stytch.com/docs/oauth" }),
+  });
+  const error = await rejection(createStytchB2BClient(mock.clientOptions).otps.sms.send(request()));
+  assert.ok(error instanceof StytchApiError);
+  assert.deepEqual([error.status, error.error_type, error.error_message, error.error_url], [401, "invalid_client", "Client authentication failed", "https://stytch.com/docs/oauth"]);
+});

@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
-import { CHROMIUM, launchOfflineChromium } from "../scripts/docs/chromium.ts";
+import { CHROMIUM, launchOfflineChromium } from "../scripts/chromium.ts";
 import { DOCS_FILE, renderDocs } from "../scripts/docs.ts";
 
 const spec = parse(readFileSync("spec/openapi.yaml", "utf8")) as {

@@ -1,19 +1,10 @@
 import assert from "node:assert/strict";
-import { after, afterEach, before, test } from "node:test";
+import { test } from "node:test";
 import { inspect } from "node:util";
 import { createStytchB2BClient, StytchApiError, type Hooks } from "../src/index.ts";
-import { startMockStytch, type MockStytch } from "../src/mock/index.ts";
-import { assertExchangesMatchSpec } from "./support/contract.ts";
+import { sharedMock } from "./support/shared-mock.ts";
 
-let mock: MockStytch;
-before(async () => {
-  mock = await startMockStytch();
-});
-afterEach(() => {
-  assertExchangesMatchSpec(mock);
-  mock.reset();
-});
-after(() => mock.close());
+const mock = sharedMock();
 
 const body = () => ({ organization_id: mock.organization.organization_id, member_id: mock.member.member_id, mfa_phone_number: "+15005550006" });
 

@@ -1,18 +1,10 @@
 import assert from "node:assert/strict";
-import { after, afterEach, before, test } from "node:test";
-import { MOCK_MEMBER_ID, MOCK_ORGANIZATION_ID, startMockStytch, type MockStytch } from "../src/mock/index.ts";
-import { assertExchangesMatchSpec } from "./support/contract.ts";
+import { test } from "node:test";
+import { MOCK_MEMBER_ID, MOCK_ORGANIZATION_ID, startMockStytch } from "../src/mock/index.ts";
+import { sharedMock } from "./support/shared-mock.ts";
 
-let mock: MockStytch;
-before(async () => {
-  mock = await startMockStytch();
-});
 // Raw requests here break the spec on purpose; only the mock's answers are checked.
-afterEach(() => {
-  assertExchangesMatchSpec(mock, () => false);
-  mock.reset();
-});
-after(() => mock.close());
+const mock = sharedMock({ checkRequests: false });
 
 async function post(body: unknown, init: { auth?: string; method?: string; path?: string } = {}) {
   const response = await fetch(`${mock.url}${init.path ?? "/v1/b2b/otps/sms/send"}`, {

@@ -1,17 +1,12 @@
 import assert from "node:assert/strict";
-import { after, afterEach, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { createStytchB2BClient, StytchResponseValidationError, StytchValidationError } from "../src/index.ts";
-import { startMockStytch, type MockStytch } from "../src/mock/index.ts";
 import { responseValidator } from "../src/response-validation.ts";
 import { SUCCESS_BODY } from "./support/bodies.ts";
 import { startServer } from "./support/servers.ts";
+import { sharedMock } from "./support/shared-mock.ts";
 
-let mock: MockStytch;
-before(async () => {
-  mock = await startMockStytch();
-});
-afterEach(() => mock.reset());
-after(() => mock.close());
+const mock = sharedMock();
 
 describe("control characters are refused before sending", () => {
   const base = { projectId: "project-test-1", secret: "secret-value" };

@@ -40,28 +40,20 @@ export function decodeFailure(response: Response, error: unknown, redact: (s: st
 function toStytchErrorBody(value: unknown): StytchErrorBody | undefined {
   if (!isObject(value)) return undefined;
   const text = (key: string) => (typeof value[key] === "string" ? (value[key] as string) : undefined);
+  // A few Stytch endpoints answer in the OAuth2 shape (error, error_description, error_uri); normalise it
+  // as the official SDKs do.
+  const oauth = text("error_type") === undefined;
+  const error_type = text("error_type") ?? text("error");
+  if (!error_type) return undefined;
   const details = isObject(value.error_details) ? value.error_details : undefined;
-  if (text("error_type")) {
-    return {
-      status_code: typeof value.status_code === "number" ? value.status_code : 0,
-      request_id: text("request_id") ?? "",
-      error_type: text("error_type")!,
-      error_message: text("error_message") ?? "",
-      error_url: text("error_url") ?? "",
-      ...(details && { error_details: details }),
-    };
-  }
-  // A few Stytch endpoints answer in the OAuth2 shape; normalise it as the official SDKs do.
-  if (text("error")) {
-    return {
-      status_code: typeof value.status_code === "number" ? value.status_code : 0,
-      request_id: text("request_id") ?? "",
-      error_type: text("error")!,
-      error_message: text("error_description") ?? "",
-      error_url: text("error_uri") ?? "",
-    };
-  }
-  return undefined;
+  return {
+    status_code: typeof value.status_code === "number" ? value.status_code : 0,
+    request_id: text("request_id") ?? "",
+    error_type,
+    error_message: text(oauth ? "error_description" : "error_message") ?? "",
+    error_url: text(oauth ? "error_uri" : "error_url") ?? "",
+    ...(details && { error_details: details }),
+  };
 }
 
 function isSendResponse(value: unknown): value is SmsSendResponse {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
+import { CHROMIUM, launchOfflineChromium } from "../../../scripts/chromium.ts";
 import type { ConformanceSetup } from "./control-server.ts";
 import { runEntry, versionOf } from "./processes.ts";
 import type { ConformanceResult } from "./result.ts";
@@ -120,20 +121,6 @@ const edge: Runtime = {
   },
 };
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  // Without this Chromium looks up Google hosts in the background; everything but 127.0.0.1 fails to resolve.
-  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-];
-
 const chromium: Runtime = {
   name: "chromium",
   missing: () =>
@@ -143,8 +130,7 @@ const chromium: Runtime = {
   version: () => versionOf(CHROMIUM).replace(/^Chromium (\S+).*/, "$1"),
   async run({ consumerDir, setup, servePageScript }) {
     servePageScript(await bundle(join(consumerDir, "browser.js"), { format: "esm", platform: "browser" }));
-    const { chromium: launcher } = await import("playwright-core");
-    const browser = await launcher.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const browser = await launchOfflineChromium();
     try {
       const page = await browser.newPage();
       const pageError = new Promise<never>((_, reject) => page.on("pageerror", (error) => reject(new Error(`page error: ${error.message}`))));

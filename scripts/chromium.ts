@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
-/** Headless Chromium that can reach nothing but 127.0.0.1 (and file:// pages). */
+/** Headless Chromium that can reach nothing but 127.0.0.1 (and file:// pages); shared by the docs and the runtime matrix. */
 export async function launchOfflineChromium(): Promise<Browser> {
   const { chromium } = await import("playwright-core");
   return chromium.launch({
@@ -17,6 +17,7 @@ export async function launchOfflineChromium(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      // Without this Chromium looks up Google hosts in the background; everything but 127.0.0.1 fails to resolve.
       "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
     ],
   });
