@@ -240,6 +240,38 @@ describe("answers that are not the API's JSON", () => {
     assert.match((error as StytchDecodeError).rawBody, /\[redacted\]/);
   });
 
+  test("a hostile JSON error echoing the credentials is redacted in every field", async () => {
+    const error = await run({
+      handler: (req, res) =>
+        json(res, 400, JSON.stringify({ status_code: 400, request_id: SECRET, error_type: "echo", error_message: `you sent ${req.headers.authorization}`, error_url: SECRET, error_details: { secret: SECRET } })),
+      expect: StytchApiError,
+      status: 400,
+      requests: 1,
+      withinMs: 1_000,
+    });
+    assert.equal((error as StytchApiError).error_message, "you sent [redacted]");
+    assert.deepEqual((error as StytchApiError).error_details, { secret: "[redacted]" });
+  });
+
+  test("invalid JSON quoting the secret: the parser's message (the cause) is redacted too", async () => {
+    const error = await run({ handler: (_req, res) => json(res, 200, `${SECRET} is not json`), expect: StytchDecodeError, status: 200, requests: 1, withinMs: 1_000 });
+    assert.ok((error as Error).cause instanceof SyntaxError);
+  });
+
+  test("hook payloads redact a secret a server echoes into a response header", async () => {
+    const server = await startServer((req, res) => json(res, 200, SUCCESS_BODY, { "x-echo": String(req.headers.authorization), "x-secret": SECRET }));
+    const payloads: unknown[] = [];
+    try {
+      const hooks = { onRequest: (e: unknown) => payloads.push(e), onResponse: (e: unknown) => payloads.push(e) };
+      await createStytchB2BClient({ projectId: PROJECT, secret: SECRET, baseUrl: server.url, hooks }).otps.sms.send(BODY);
+      const text = inspect(payloads, { depth: 10 });
+      assert.ok(!text.includes(SECRET) && !text.includes(CREDENTIAL), text);
+      assert.match(text, /'x-echo': '\[redacted\]'/);
+    } finally {
+      await server.close();
+    }
+  });
+
   test("__proto__ and constructor keys cannot pollute prototypes", async () => {
     const hostile = SUCCESS_BODY.replace(/^\{/, '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},');
     const server = await startServer((_req, res) => json(res, 200, hostile));

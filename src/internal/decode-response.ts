@@ -15,7 +15,8 @@ export function decodeSuccess(response: Response, text: string, redact: (s: stri
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw fail("is not valid JSON", error);
+    // The runtime's message quotes the text it choked on, which a hostile server controls.
+    throw fail("is not valid JSON", new SyntaxError(redact((error as Error).message)));
   }
   if (!isSendResponse(body)) throw fail("is JSON but not a Send SMS OTP response");
   return body;
@@ -23,7 +24,8 @@ export function decodeSuccess(response: Response, text: string, redact: (s: stri
 
 /** A non-2xx answer becomes a `StytchApiError` when it carries a Stytch error body, else a `StytchDecodeError`. */
 export function decodeFailure(response: Response, error: unknown, redact: (s: string) => string): StytchApiError | StytchDecodeError {
-  const body = toStytchErrorBody(error);
+  // Every field of a Stytch error body is the server's text: redacted, in case it echoes the credentials.
+  const body = toStytchErrorBody(typeof error === "object" && error !== null ? JSON.parse(redact(JSON.stringify(error))) : error);
   if (body) return new StytchApiError(response.status, body);
   const text = redact(typeof error === "string" ? error : error === undefined ? "" : JSON.stringify(error));
   const location = response.headers.get("location");

@@ -76,11 +76,12 @@ function reportHookError(error: unknown, hook: string): void {
 
 const REDACTED_HEADERS = new Set(["authorization", "cookie", "set-cookie", "proxy-authorization"]);
 
-export function redactHeaders(headers: Iterable<[string, string]>): Record<string, string> {
+/** Headers for a hook payload: credential headers blanked, and any value a server echoes the secret into redacted. */
+export function redactHeaders(headers: Iterable<[string, string]>, redact: (text: string) => string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of headers) {
     const key = name.toLowerCase();
-    out[key] = REDACTED_HEADERS.has(key) ? "[redacted]" : value;
+    out[key] = REDACTED_HEADERS.has(key) ? "[redacted]" : redact(value);
   }
   return out;
 }

@@ -111,7 +111,7 @@ export function createSend(context: SendContext) {
       const limit = policy.attemptTimeoutMs !== undefined && policy.attemptTimeoutMs < call.remainingMs() ? policy.attemptTimeoutMs : undefined;
       const attemptDeadline = limit === undefined ? undefined : startDeadline(limit, call.signal);
       if (context.hooks.onRequest) {
-        const sent = redactHeaders(Object.entries({ "content-type": "application/json", ...headers }));
+        const sent = redactHeaders(Object.entries({ "content-type": "application/json", ...headers }), context.redact);
         callHook(context.hooks, "onRequest", { method: "POST", url: context.url, attempt, headers: sent });
       }
       let response: Response | undefined;
@@ -126,7 +126,7 @@ export function createSend(context: SendContext) {
         if (context.hooks.onResponse) {
           const requestId = checked instanceof StytchApiError ? checked.request_id : checked instanceof Error ? undefined : checked.request_id;
           const durationMs = performance.now() - startedAt;
-          const received = redactHeaders(response.headers);
+          const received = redactHeaders(response.headers, context.redact);
           callHook(context.hooks, "onResponse", { method: "POST", url: context.url, attempt, status: response.status, durationMs, requestId, headers: received });
         }
         if (checked instanceof Error) throw checked;
