@@ -1,4 +1,5 @@
 import { createStytchB2BClient, type StytchB2BClientOptions } from "../client.ts";
+import { createRedactor } from "../internal/redact.ts";
 import type { MockStytch } from "../mock/index.ts";
 import type { SmsSendRequest } from "../otps/sms/send.ts";
 import { EXIT, exitCodeFor } from "./exit-codes.ts";
@@ -14,7 +15,8 @@ export interface CliIo {
 
 /** Runs the command line and returns the exit code; nothing it prints contains the secret. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const redact = redactor([io.env.STYTCH_SECRET]);
+  // The client keeps the secret out of its errors; this also covers anything else printed.
+  const redact = createRedactor([io.env.STYTCH_SECRET ?? ""]);
   const stdout = (text: string) => io.stdout(redact(text));
   const stderr = (text: string) => io.stderr(redact(text));
   const json = argv.includes("--json");
@@ -65,10 +67,4 @@ function requiredEnv(env: CliIo["env"], name: string): string {
   const value = env[name];
   if (!value) throw new UsageError(`${name} is not set: export it (or use --mock to try the CLI without an account).`);
   return value;
-}
-
-/** Replaces every secret (and its Basic-auth forms are covered by the client) with [redacted]. */
-function redactor(secrets: readonly (string | undefined)[]): (text: string) => string {
-  const words = secrets.filter((secret): secret is string => typeof secret === "string" && secret.length > 0);
-  return (text) => words.reduce((out, word) => out.split(word).join("[redacted]"), text);
 }
