@@ -1,35 +1,47 @@
 /**
  * One signal for a span of time: it fires when `parent` aborts or when `timeoutMs` has passed.
  * A plain timer (cleared by `done()`) rather than `AbortSignal.timeout`, so no timer outlives its call.
+ * A class with the timer's argument passed through, not closures: it is created for every send.
  */
-export interface Deadline {
+export class Deadline {
   readonly signal: AbortSignal;
   /** Its own timer fired (not the parent). */
-  readonly timedOut: boolean;
-  remainingMs(): number;
-  done(): void;
+  timedOut = false;
+  private readonly controller = new AbortController();
+  private readonly endsAt: number;
+  private readonly timer: ReturnType<typeof setTimeout>;
+  private readonly onParentAbort: (() => void) | undefined;
+
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly parent: AbortSignal | undefined,
+  ) {
+    this.signal = this.controller.signal;
+    this.endsAt = Date.now() + timeoutMs;
+    this.timer = setTimeout(expire, timeoutMs, this);
+    if (parent) {
+      this.onParentAbort = () => this.controller.abort(parent.reason);
+      if (parent.aborted) this.onParentAbort();
+      else parent.addEventListener("abort", this.onParentAbort, { once: true });
+    }
+  }
+
+  remainingMs(): number {
+    return Math.max(0, this.endsAt - Date.now());
+  }
+
+  done(): void {
+    clearTimeout(this.timer);
+    if (this.onParentAbort) this.parent?.removeEventListener("abort", this.onParentAbort);
+  }
+
+  /** @internal */
+  expire(): void {
+    this.timedOut = true;
+    this.controller.abort(new DOMException(`Timed out after ${this.timeoutMs} ms`, "TimeoutError"));
+  }
 }
 
-export function startDeadline(timeoutMs: number, parent: AbortSignal | undefined): Deadline {
-  const controller = new AbortController();
-  const endsAt = Date.now() + timeoutMs;
-  let timedOut = false;
-  const onParentAbort = () => controller.abort(parent?.reason);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`Timed out after ${timeoutMs} ms`, "TimeoutError"));
-  }, timeoutMs);
-  if (parent?.aborted) onParentAbort();
-  else parent?.addEventListener("abort", onParentAbort, { once: true });
-  return {
-    signal: controller.signal,
-    get timedOut() {
-      return timedOut;
-    },
-    remainingMs: () => Math.max(0, endsAt - Date.now()),
-    done() {
-      clearTimeout(timer);
-      parent?.removeEventListener("abort", onParentAbort);
-    },
-  };
+function expire(deadline: Deadline): void {
+  deadline.expire();
 }

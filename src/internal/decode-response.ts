@@ -7,19 +7,24 @@ const SNIPPET_LENGTH = 200;
 
 /** A 2xx body: JSON of this endpoint's shape, or a `StytchDecodeError` that keeps the status and text. */
 export function decodeSuccess(response: Response, text: string, redact: (s: string) => string): SmsSendResponse {
-  const fail = (why: string, cause?: unknown) =>
-    new StytchDecodeError(`${response.status} response ${why}: ${snippet(redact(text))}`, response.status, redact(text), { cause });
   const contentType = response.headers.get("content-type");
-  if (contentType !== null && !contentType.includes("json")) throw fail(`has content type ${contentType}, not JSON`);
+  if (contentType !== null && !contentType.includes("json")) {
+    throw undecodable(response.status, `has content type ${contentType}, not JSON`, text, redact);
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
     // The runtime's message quotes the text it choked on, which a hostile server controls.
-    throw fail("is not valid JSON", new SyntaxError(redact((error as Error).message)));
+    throw undecodable(response.status, "is not valid JSON", text, redact, new SyntaxError(redact((error as Error).message)));
   }
-  if (!isSendResponse(body)) throw fail("is JSON but not a Send SMS OTP response");
+  if (!isSendResponse(body)) throw undecodable(response.status, "is JSON but not a Send SMS OTP response", text, redact);
   return body;
+}
+
+function undecodable(status: number, why: string, text: string, redact: (s: string) => string, cause?: unknown): StytchDecodeError {
+  const raw = redact(text);
+  return new StytchDecodeError(`${status} response ${why}: ${snippet(raw)}`, status, raw, { cause });
 }
 
 /** A non-2xx answer becomes a `StytchApiError` when it carries a Stytch error body, else a `StytchDecodeError`. */

@@ -13,7 +13,7 @@ import {
 import { describeConnectionFailure, maybeSent } from "../../internal/connection-failure.ts";
 import { checkHeaders } from "../../internal/control-characters.ts";
 import { decodeFailure, decodeSuccess } from "../../internal/decode-response.ts";
-import { startDeadline, type Deadline } from "../../internal/deadline.ts";
+import { Deadline } from "../../internal/deadline.ts";
 import { callHook, redactHeaders, type Hooks } from "../../internal/hooks.ts";
 import { loadResponseValidator } from "../../internal/load-response-validator.ts";
 import { checkRetryOptions, retryDelayMs, retryReason, type RetryReason } from "../../internal/retry-policy.ts";
@@ -68,13 +68,14 @@ export interface SendContext {
 type Attempt = { data: SmsSendResponse } | { error: StytchError; status: number | undefined; retryAfter: string | null };
 
 const PATH = "/v1/b2b/otps/sms/send";
+const NO_OPTIONS: SendOptions = Object.freeze({});
 
 /**
  * `POST /v1/b2b/otps/sms/send`: validates, sends, retries only where no SMS can have gone out (unless told
  * otherwise), and returns the 200 body or throws a `StytchError` listing every attempt.
  */
 export function createSend(context: SendContext) {
-  return async function send(body: SmsSendRequest, options: SendOptions = {}): Promise<SmsSendResponse> {
+  return async function send(body: SmsSendRequest, options: SendOptions = NO_OPTIONS): Promise<SmsSendResponse> {
     validateSendRequest(body);
     checkHeaders("headers", options.headers);
     // The common case (no per-call overrides) allocates nothing here: every send is on the hot path.
@@ -83,15 +84,15 @@ export function createSend(context: SendContext) {
     const { client: clientHeaders, authorization } = context.headers;
     const headers = options.headers ? { ...clientHeaders, ...options.headers, Authorization: authorization } : clientHeaders;
     const fetchOptions = options.fetchOptions ? { ...context.fetchOptions, ...options.fetchOptions } : context.fetchOptions;
-    const call = startDeadline(policy.timeoutMs, options.signal);
-    const failures: AttemptFailure[] = [];
+    const call = new Deadline(policy.timeoutMs, options.signal);
+    let failures: AttemptFailure[] | undefined; // only a failed attempt allocates
     try {
       for (let attempt = 1; ; attempt++) {
         const startedAt = performance.now();
         const outcome = await attemptOnce(attempt);
         if ("data" in outcome) return outcome.data;
         const { error, status } = outcome;
-        failures.push({ attempt, failure: describeFailure(error), ...(status !== undefined && { status }) });
+        (failures ??= []).push({ attempt, failure: describeFailure(error), ...(status !== undefined && { status }) });
         const reason = retryReason(error);
         const delayMs = reason && policy.retryOn.includes(reason) && attempt <= policy.maxRetries ? retryDelayMs(attempt, outcome.retryAfter) : undefined;
         if (delayMs === undefined || delayMs >= call.remainingMs()) throw fail(error, attempt, status, startedAt);
@@ -109,7 +110,7 @@ export function createSend(context: SendContext) {
     async function attemptOnce(attempt: number): Promise<Attempt> {
       const startedAt = performance.now();
       const limit = policy.attemptTimeoutMs !== undefined && policy.attemptTimeoutMs < call.remainingMs() ? policy.attemptTimeoutMs : undefined;
-      const attemptDeadline = limit === undefined ? undefined : startDeadline(limit, call.signal);
+      const attemptDeadline = limit === undefined ? undefined : new Deadline(limit, call.signal);
       if (context.hooks.onRequest) {
         const sent = redactHeaders(Object.entries({ "content-type": "application/json", ...headers }), context.redact);
         callHook(context.hooks, "onRequest", { method: "POST", url: context.url, attempt, headers: sent });
@@ -148,8 +149,8 @@ export function createSend(context: SendContext) {
 
     /** Records every attempt on the final error, tells `onError`, and returns the error to throw. */
     function fail(error: StytchError, attempt: number, status: number | undefined, startedAt: number): StytchError {
-      error.attempts = failures;
-      if (failures.length > 1) {
+      error.attempts = failures ?? [];
+      if (failures && failures.length > 1) {
         error.message += ` (after ${failures.length} attempts: ${failures.map((f) => `#${f.attempt} ${f.failure}`).join("; ")})`;
       }
       const requestId = error instanceof StytchApiError ? error.request_id : undefined;
