@@ -173,6 +173,13 @@ describe("validation before sending", () => {
     { name: "unknown field", body: { organization_id: "o", member_id: "m", enable_autofill: true }, field: "enable_autofill", rule: "additionalProperties" },
     { name: "non-string id", body: { organization_id: 42, member_id: "m" }, field: "organization_id", rule: "type" },
     { name: "not an object", body: null, field: "body", rule: "type" },
+    { name: "an array", body: [], field: "body", rule: "type" },
+    {
+      name: "a class instance whose toJSON would send something else",
+      body: new (class { organization_id = "o"; member_id = "m"; toJSON() { return { surprise: true }; } })(),
+      field: "body",
+      rule: "type",
+    },
   ];
   for (const c of cases) {
     test(`${c.name} → StytchValidationError(${c.field}, ${c.rule}) and nothing is sent`, async () => {

@@ -8,8 +8,10 @@ const patterns = new Map<string, RegExp>();
 
 /** Refuses, before anything is sent, a body the spec forbids; the error names the field and the rule. */
 export function validateSendRequest(body: unknown): void {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new StytchValidationError("body", "type", "The request body must be an object");
+  // A plain object only: a class instance could serialise (toJSON) to something other than what was checked.
+  const prototype = typeof body === "object" && body !== null ? Object.getPrototypeOf(body) : undefined;
+  if (prototype !== Object.prototype && prototype !== null) {
+    throw new StytchValidationError("body", "type", "The request body must be a plain object");
   }
   const input = body as Record<string, unknown>;
   for (const name of rules.required) {
