@@ -67,13 +67,13 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
   }
   const projectId = requiredString(options?.projectId, "projectId");
   const secret = requiredString(options.secret, "secret");
-  if (options.baseUrl !== undefined) rejectControlCharacters("baseUrl", requiredString(options.baseUrl, "baseUrl"));
+  if (options.baseUrl !== undefined) requiredString(options.baseUrl, "baseUrl");
   checkHeaders("headers", options.headers);
   const baseUrl = resolveBaseUrl(projectId, options.baseUrl);
   checkRetryOptions(options);
   const maxResponseBytes = positive(options.maxResponseBytes ?? 1024 * 1024, "maxResponseBytes");
   const authorization = basicAuthorization(projectId, secret);
-  const clientHeaders = { ...options.headers };
+  const clientHeaders = { ...options.headers, Authorization: authorization };
   const doFetch: FetchLike = async (url, init) => limitBody(await (options.fetch ?? globalThis.fetch)(url, init), maxResponseBytes);
   // The send path's engine, with per-call work openapi-fetch would otherwise repeat taken out: no query string
   // to build, a JSON body only (no Content-Type sniffing), and no Request object (see OutgoingRequest).
@@ -88,7 +88,7 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
   const api = createClient<paths>({
     baseUrl,
     redirect: "manual",
-    headers: { ...clientHeaders, Authorization: authorization },
+    headers: clientHeaders,
     fetch: (request) => doFetch(request.url, request),
   });
 
@@ -104,7 +104,7 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
     fetchOptions: options.fetchOptions,
     hooks: options.hooks ?? {},
     validateResponses: options.validateResponses ?? false,
-    headers: { client: { ...clientHeaders, Authorization: authorization }, authorization },
+    headers: { client: clientHeaders, authorization },
     redact: createRedactor([secret, authorization, authorization.slice("Basic ".length)]),
   });
 

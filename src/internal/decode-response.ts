@@ -29,10 +29,10 @@ function undecodable(status: number, why: string, text: string, redact: (s: stri
 
 /** A non-2xx answer becomes a `StytchApiError` when it carries a Stytch error body, else a `StytchDecodeError`. */
 export function decodeFailure(response: Response, error: unknown, redact: (s: string) => string): StytchApiError | StytchDecodeError {
-  // Every field of a Stytch error body is the server's text: redacted, in case it echoes the credentials.
-  const body = toStytchErrorBody(typeof error === "object" && error !== null ? JSON.parse(redact(JSON.stringify(error))) : error);
-  if (body) return new StytchApiError(response.status, body);
+  // The server's text, redacted once (it may echo the credentials); a Stytch error body is read from it.
   const text = redact(typeof error === "string" ? error : error === undefined ? "" : JSON.stringify(error));
+  const body = toStytchErrorBody(typeof error === "object" && error !== null ? JSON.parse(text) : undefined);
+  if (body) return new StytchApiError(response.status, body);
   const location = response.headers.get("location");
   const redirected = response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
   const why =

@@ -68,13 +68,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Server
   const fault = options.faults.next();
   if (fault && (await applyFault(fault, req, res, record))) return;
 
-  const answer = (status: number, payload: Record<string, unknown>) => {
-    const responseBody = { status_code: status, request_id: `request-id-mock-${crypto.randomUUID()}`, ...payload };
-    record(status, responseBody);
-    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(responseBody));
-  };
+  const answer = (status: number, payload: Record<string, unknown>) => sendJson(res, record, status, payload);
   const error = (status: number, error_type: string, error_message: string) =>
-    answer(status, { error_type, error_message, error_url: `https://stytch.com/docs/api/errors/${status}#${error_type}` });
+    answer(status, errorPayload(status, error_type, error_message));
 
   if (req.url !== PATH) return error(404, "not_found", `No route ${req.method} ${req.url}.`);
   if (req.method !== "POST") return error(405, "method_not_allowed", `Use POST for ${PATH}.`);
@@ -116,19 +112,28 @@ async function applyFault(
   }
   if (fault.status !== undefined || fault.error_type !== undefined) {
     const status = fault.status ?? 400;
-    const error_type = fault.error_type ?? defaultErrorType(status);
-    const responseBody = {
-      status_code: status,
-      request_id: `request-id-mock-${crypto.randomUUID()}`,
-      error_type,
-      error_message: fault.error_message ?? `Scripted ${status} from the mock.`,
-      error_url: `https://stytch.com/docs/api/errors/${status}#${error_type}`,
-    };
-    record(status, responseBody);
-    res.writeHead(status, { "content-type": "application/json", ...fault.headers }).end(JSON.stringify(responseBody));
+    const payload = errorPayload(status, fault.error_type ?? defaultErrorType(status), fault.error_message ?? `Scripted ${status} from the mock.`);
+    sendJson(res, record, status, payload, fault.headers);
     return true;
   }
   return false;
+}
+
+/** A JSON answer as Stytch sends it (status_code and a fresh request_id in the body), recorded. */
+function sendJson(
+  res: ServerResponse,
+  record: (status: number, body: unknown) => void,
+  status: number,
+  payload: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): void {
+  const responseBody = { status_code: status, request_id: `request-id-mock-${crypto.randomUUID()}`, ...payload };
+  record(status, responseBody);
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(responseBody));
+}
+
+function errorPayload(status: number, error_type: string, error_message: string): Record<string, unknown> {
+  return { error_type, error_message, error_url: `https://stytch.com/docs/api/errors/${status}#${error_type}` };
 }
 
 function requestErrorType(issue: { instancePath?: string; keyword?: string } | undefined): string {

@@ -188,14 +188,17 @@ function describeFailure(error: StytchError): string {
   return error.message;
 }
 
+const RETRY_KEYS = ["timeoutMs", "attemptTimeoutMs", "maxRetries", "retryOn"] as const;
+
 function hasRetryOverrides(options: RetryOptions): boolean {
-  return options.timeoutMs !== undefined || options.attemptTimeoutMs !== undefined || options.maxRetries !== undefined || options.retryOn !== undefined;
+  for (const key of RETRY_KEYS) if (options[key] !== undefined) return true;
+  return false;
 }
 
 function checked(options: RetryOptions): RetryOptions {
   checkRetryOptions(options);
   const out: Record<string, unknown> = {};
-  for (const key of ["timeoutMs", "attemptTimeoutMs", "maxRetries", "retryOn"] as const) {
+  for (const key of RETRY_KEYS) {
     if (options[key] !== undefined) out[key] = options[key];
   }
   return out as RetryOptions;
