@@ -2,12 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 
 /** A throwaway HTTP server on 127.0.0.1 with a hand-written handler, for answers the mock will not give. */
-export async function startServer(handler: (req: IncomingMessage, res: ServerResponse) => void) {
+export async function startServer(handler: (req: IncomingMessage, res: ServerResponse, requestNumber: number) => void) {
   let requests = 0;
-  const server = createServer((req, res) => {
-    requests++;
-    handler(req, res);
-  });
+  const server = createServer((req, res) => handler(req, res, ++requests));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
