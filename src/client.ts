@@ -5,14 +5,15 @@ import { basicAuthorization } from "./internal/basic-auth.ts";
 import { checkHeaders, rejectControlCharacters } from "./internal/control-characters.ts";
 import { resolveBaseUrl } from "./internal/environment.ts";
 import type { Hooks } from "./internal/hooks.ts";
-import { limitBody } from "./internal/limit-body.ts";
-import { OutgoingRequest } from "./internal/outgoing-request.ts";
+import { boundedResponse } from "./internal/bounded-response.ts";
 import { createRedactor } from "./internal/redact.ts";
+import { requestHeaders } from "./internal/request-headers.ts";
 import { checkRetryOptions, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_ON } from "./internal/retry-policy.ts";
+import { createTransport, type FetchLike } from "./internal/transport.ts";
 import { createSend, type FetchOptions, type RetryOptions } from "./otps/sms/send.ts";
 import type { ResponseValidator } from "./response-validation.ts";
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+export type { FetchLike };
 
 export interface StytchB2BClientOptions extends RetryOptions {
   /** `project-test-…` or `project-live-…`; the prefix selects the environment unless `baseUrl` is given. */
@@ -26,7 +27,7 @@ export interface StytchB2BClientOptions extends RetryOptions {
   baseUrl?: string;
   /** The fetch to use, called as `fetch(url, init)`. Default: `globalThis.fetch`, looked up at each call. */
   fetch?: FetchLike;
-  /** Extra headers sent with every call (they cannot replace `Authorization`). */
+  /** Extra headers sent with every call (they cannot replace `Authorization` or `Content-Type`, in any case). */
   headers?: Record<string, string>;
   /** Extra `RequestInit` fields for every call (e.g. Next.js `next`). Default: none, not even `cache`. */
   fetchOptions?: FetchOptions;
@@ -74,27 +75,20 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
   const maxResponseBytes = positive(options.maxResponseBytes ?? 1024 * 1024, "maxResponseBytes");
   const validateResponses = validatorOption(options.validateResponses);
   const authorization = basicAuthorization(projectId, secret);
-  const clientHeaders = { ...options.headers, Authorization: authorization };
-  const doFetch: FetchLike = async (url, init) => limitBody(await (options.fetch ?? globalThis.fetch)(url, init), maxResponseBytes);
-  // The send path's engine, with per-call work openapi-fetch would otherwise repeat taken out: no query string
-  // to build, a JSON body only (no Content-Type sniffing), and no Request object (see OutgoingRequest).
-  const engine = createClient<paths>({
-    baseUrl,
-    Request: OutgoingRequest as unknown as typeof Request,
-    fetch: (request) => doFetch((request as unknown as OutgoingRequest).url, (request as unknown as OutgoingRequest).init),
-    querySerializer: () => "",
-    bodySerializer: (body: unknown) => JSON.stringify(body),
-  });
+  // Headers a caller cannot replace, on the client or per call: the credentials, and the JSON the spec requires.
+  const fixed = { "Content-Type": "application/json", Authorization: authorization };
+  const clientHeaders = requestHeaders(fixed, options.headers);
+  const fetch = () => options.fetch ?? globalThis.fetch;
   // The API never redirects; following one could carry the credentials to another host.
   const api = createClient<paths>({
     baseUrl,
     redirect: "manual",
     headers: clientHeaders,
-    fetch: (request) => doFetch(request.url, request),
+    fetch: async (request) => boundedResponse(await fetch()(request.url, request), maxResponseBytes),
   });
 
   const send = createSend({
-    engine,
+    exchange: createTransport(baseUrl, fetch, maxResponseBytes),
     url: baseUrl + PATH,
     defaults: {
       timeoutMs: options.timeoutMs ?? 30_000,
@@ -105,7 +99,7 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
     fetchOptions: options.fetchOptions,
     hooks: options.hooks ?? {},
     validateResponses,
-    headers: { client: clientHeaders, authorization },
+    headers: { client: clientHeaders, fixed },
     redact: createRedactor([secret, authorization, authorization.slice("Basic ".length)]),
   });
 

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { after, afterEach, before, test } from "node:test";
 import { startMockStytch, type MockStytch } from "stytch-b2b-sms/mock";
 import { EXIT } from "../src/cli/exit-codes.ts";
-import { closedPort } from "./support/servers.ts";
+import { closedPort, startRawServer } from "./support/servers.ts";
 import { CLI_BIN, runCli, type CliRun } from "./support/run-cli.ts";
 
 // The `stytch-b2b-sms` command, run as a child process from dist/ (npm test builds first), against a
@@ -188,6 +188,31 @@ test("a secret a server echoes back is redacted", async () => {
   assert.equal(run.code, 3);
   assert.match(run.stderr, /secret was \[redacted\]/);
 });
+
+test("--json: no error output holds the secret, whatever the server echoes", async () => {
+  const echo = (request: string) => request.replaceAll("\r\n", " | ").replaceAll('"', "'");
+  const answers: [number, (request: string) => string][] = [
+    [3, (r) => withBody(400, "application/json", JSON.stringify({ status_code: 400, request_id: r, error_type: "echo", error_message: r, error_url: r, error_details: { r } }))],
+    [4, (r) => withBody(502, "text/html", `<html>${echo(r)}</html>`)],
+    [4, (r) => withBody(200, "application/json", `{"echo":"${echo(r)}"}`)],
+    [4, (r) => `HTTP/1.1 200 OK\r\nContent-Length: 1x ${echo(r)}\r\n\r\n{}`],
+    [4, (r) => `HTTP/1.1 2x0 ${echo(r)}\r\n\r\n`],
+  ];
+  for (const [code, answer] of answers) {
+    const server = await startRawServer(answer);
+    try {
+      const run = await cli(["send", ...ids(), "--json"], { ...env, STYTCH_BASE_URL: server.url });
+      assert.equal(run.code, code, run.stdout);
+      assert.equal((JSON.parse(run.stdout) as { ok: boolean }).ok, false);
+    } finally {
+      await server.close();
+    }
+  }
+});
+
+function withBody(status: number, contentType: string, body: string): string {
+  return `HTTP/1.1 ${status} X\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+}
 
 test("the secret never appeared in any output", () => {
   const basic = Buffer.from(`${mock.projectId}:${SECRET}`).toString("base64");

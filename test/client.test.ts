@@ -52,10 +52,21 @@ describe("success", () => {
     assert.equal(exchange?.headers.authorization, expected);
   });
 
-  test("a caller header cannot replace the Authorization header", async () => {
-    const client = createStytchB2BClient({ ...mock.clientOptions, headers: { authorization: "Basic Zm9vOmJhcg==" } });
-    await client.otps.sms.send(request());
-    assert.equal(mock.sentSms.length, 1);
+  test("a caller header cannot replace the Authorization or Content-Type header, on the client or per call, in any case", async () => {
+    const expected = `Basic ${Buffer.from(`${mock.projectId}:${mock.secret}`).toString("base64")}`;
+    for (const name of ["authorization", "Authorization", "AUTHORIZATION", "aUtHoRiZaTiOn"]) {
+      const forged = { [name]: "Basic Zm9vOmJhcg==", "content-type": "text/plain" };
+      const client = createStytchB2BClient({ ...mock.clientOptions, headers: forged });
+      await client.otps.sms.send(request());
+      await client.otps.sms.send(request(), { headers: forged });
+      await createStytchB2BClient(mock.clientOptions).otps.sms.send(request(), { headers: forged });
+    }
+    assert.equal(mock.exchanges.length, 12);
+    for (const exchange of mock.exchanges) {
+      assert.equal(exchange.headers.authorization, expected);
+      assert.equal(exchange.headers["content-type"], "application/json");
+      assert.equal(exchange.status, 200);
+    }
   });
 
   test("Basic auth is UTF-8 safe", async () => {
@@ -169,6 +180,13 @@ describe("validation before sending", () => {
     { name: "empty member_id", body: { organization_id: "o", member_id: "" }, field: "member_id", rule: "minLength" },
     { name: "phone not E.164", body: { organization_id: "o", member_id: "m", mfa_phone_number: "5005550006" }, field: "mfa_phone_number", rule: "pattern" },
     { name: "phone with spaces", body: { organization_id: "o", member_id: "m", mfa_phone_number: "+1 500 555 0006" }, field: "mfa_phone_number", rule: "pattern" },
+    ...["+15005550006x", "+1500555000 6", "+1234567890123456", "+05005550006", "+1", "15005550006", "++15005550006", "+1500555O006", "+١٥٠٠٥٥٥٠٠٠٦"].map((phone) => ({
+      name: `phone ${JSON.stringify(phone)} (E.164: +, a non-zero digit, 2 to 15 digits in all)`,
+      body: { organization_id: "o", member_id: "m", mfa_phone_number: phone },
+      field: "mfa_phone_number",
+      rule: "pattern",
+    })),
+    { name: "phone with a trailing newline", body: { organization_id: "o", member_id: "m", mfa_phone_number: "+15005550006\n" }, field: "mfa_phone_number", rule: "controlCharacters" },
     { name: "two session credentials", body: { organization_id: "o", member_id: "m", session_token: "a", session_jwt: "b" }, field: "session_token, session_jwt", rule: "atMostOne" },
     { name: "unknown field", body: { organization_id: "o", member_id: "m", enable_autofill: true }, field: "enable_autofill", rule: "additionalProperties" },
     { name: "non-string id", body: { organization_id: 42, member_id: "m" }, field: "organization_id", rule: "type" },
@@ -193,6 +211,15 @@ describe("validation before sending", () => {
       assert.equal(mock.exchanges.length, 0);
     });
   }
+
+  test("E.164 at its bounds (+ and 2 digits, + and 15 digits) is sent", async () => {
+    const client = createStytchB2BClient(mock.clientOptions);
+    for (const phone of ["+12", "+123456789012345"]) {
+      const member = mock.addMember(mock.organization.organization_id);
+      await client.otps.sms.send({ organization_id: mock.organization.organization_id, member_id: member.member_id, mfa_phone_number: phone });
+    }
+    assert.deepEqual(mock.sentSms.map((sms) => sms.to), ["+12", "+123456789012345"]);
+  });
 });
 
 describe("timeout, abort and connection failures", () => {

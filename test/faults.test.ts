@@ -4,79 +4,13 @@
  * the server received, and that the secret is absent from everything thrown.
  */
 import assert from "node:assert/strict";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import { describe, test } from "node:test";
 import { inspect } from "node:util";
-import {
-  createStytchB2BClient,
-  StytchAbortError,
-  StytchApiError,
-  StytchConnectionError,
-  StytchDecodeError,
-  StytchTimeoutError,
-  type StytchB2BClientOptions,
-} from "../src/index.ts";
+import { createStytchB2BClient, StytchAbortError, StytchApiError, StytchConnectionError, StytchDecodeError, StytchTimeoutError } from "../src/index.ts";
 import { errorBody, SUCCESS_BODY } from "./support/bodies.ts";
+import { assertNoSecret, BODY, CREDENTIAL, PROJECT, run, SECRET } from "./support/fault-case.ts";
 import { closedPort, startServer } from "./support/servers.ts";
-
-const SECRET = "fault-secret-3b9d27c1a4";
-const PROJECT = "project-test-faults";
-const CREDENTIAL = btoa(`${PROJECT}:${SECRET}`);
-const BODY = { organization_id: "organization-test-1", member_id: "member-test-1", mfa_phone_number: "+15005550006" };
-
-type Handler = (req: IncomingMessage, res: ServerResponse, requestNumber: number) => void;
-
-interface Case {
-  handler: Handler;
-  options?: Partial<StytchB2BClientOptions>;
-  signal?: AbortSignal;
-  /** The class thrown, or "success". */
-  expect: (new (...args: never[]) => Error) | "success";
-  status?: number;
-  requests: number;
-  /** The call must end within this many ms. */
-  withinMs: number;
-  atLeastMs?: number;
-}
-
-async function run(c: Case): Promise<unknown> {
-  const server = await startServer((req, res, requestNumber) => {
-    req.resume();
-    req.on("end", () => c.handler(req, res, requestNumber));
-  });
-  try {
-    const client = createStytchB2BClient({ projectId: PROJECT, secret: SECRET, baseUrl: server.url, ...c.options });
-    const started = performance.now();
-    let outcome: unknown;
-    try {
-      outcome = await client.otps.sms.send(BODY, c.signal ? { signal: c.signal } : {});
-    } catch (error) {
-      outcome = error;
-    }
-    const elapsed = performance.now() - started;
-    assert.ok(elapsed < c.withinMs, `took ${Math.round(elapsed)} ms, deadline ${c.withinMs} ms`);
-    if (c.atLeastMs !== undefined) assert.ok(elapsed >= c.atLeastMs, `took only ${Math.round(elapsed)} ms`);
-    assert.equal(server.requests, c.requests, "requests received by the server");
-    if (c.expect === "success") {
-      assert.ok(!(outcome instanceof Error), `expected success, got ${String(outcome)}`);
-    } else {
-      assert.ok(outcome instanceof c.expect, `expected ${c.expect.name}, got ${inspect(outcome)}`);
-      if (c.status !== undefined) assert.equal((outcome as { status?: number }).status, c.status);
-      assertNoSecret(outcome);
-    }
-    return outcome;
-  } finally {
-    await server.close();
-  }
-}
-
-function assertNoSecret(error: unknown): void {
-  const parts: string[] = [inspect(error, { depth: 10, showHidden: true }), JSON.stringify(error)];
-  for (let e = error; e instanceof Error; e = e.cause) parts.push(e.message, e.stack ?? "", String(e));
-  const everything = parts.join("\n");
-  assert.ok(!everything.includes(SECRET), "secret leaked");
-  assert.ok(!everything.includes(CREDENTIAL), "Basic credential leaked");
-}
 
 const json = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) =>
   res.writeHead(status, { "content-type": "application/json", ...headers }).end(body);
@@ -141,6 +75,12 @@ describe("transport faults", () => {
       requests: 1,
       withinMs: 1_200,
     });
+  });
+
+  test("a hung attempt over attemptTimeoutMs is not retried by default (a second SMS would void the first code)", async () => {
+    const error = await run({ handler: () => {}, options: { timeoutMs: 5_000, attemptTimeoutMs: 200 }, expect: StytchTimeoutError, requests: 1, withinMs: 1_000, atLeastMs: 190 });
+    assert.equal((error as StytchTimeoutError).scope, "attempt");
+    assert.equal((error as StytchTimeoutError).attempts.length, 1);
   });
 
   test("opt-in: a timed-out attempt is retried with attemptTimeoutMs and retryOn timeout", async () => {
@@ -218,11 +158,12 @@ describe("answers that are not the API's JSON", () => {
         const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write("x".repeat(16_384))), 1);
         res.on("close", () => clearInterval(timer));
       },
-      options: { maxResponseBytes: 256 * 1024 },
+      // A deadline of its own, so that a broken cap fails this test in a second, not at the runner's timeout.
+      options: { maxResponseBytes: 256 * 1024, timeoutMs: 1_000 },
       expect: StytchDecodeError,
       status: 200,
       requests: 1,
-      withinMs: 3_000,
+      withinMs: 1_000,
     });
     assert.match((error as Error).message, /maxResponseBytes/);
   });
@@ -372,12 +313,12 @@ describe("status codes and retries", () => {
 
   test("a wait that would pass the deadline is not started: the last answer is thrown before it", async () => {
     const error = await run({
-      handler: (_req, res) => json(res, 503, errorBody(503, "server_unavailable"), { "retry-after": "0.5" }),
-      options: { timeoutMs: 700, maxRetries: 5 },
+      handler: (_req, res) => json(res, 503, errorBody(503, "server_unavailable"), { "retry-after": "1" }),
+      options: { timeoutMs: 1_500, maxRetries: 5 },
       expect: StytchApiError,
       status: 503,
       requests: 2,
-      withinMs: 700,
+      withinMs: 1_500,
     });
     assert.equal((error as StytchApiError).attempts.length, 2);
   });

@@ -108,6 +108,12 @@ test("requests are validated against the spec", async () => {
 test("checks Basic auth, the route and the method", async () => {
   assert.equal((await post(ids(), { auth: `Basic ${btoa(`${mock.projectId}:wrong`)}` })).status, 401);
   assert.equal((await post(ids(), { auth: "Bearer x" })).status, 401);
+  // The scheme name is case-insensitive (RFC 9110 §11.1); the credentials are not.
+  const token = btoa(`${mock.projectId}:${mock.secret}`);
+  const phone = { ...ids(), mfa_phone_number: "+15005550006" };
+  assert.equal((await post(phone, { auth: `basic ${token}` })).status, 200);
+  assert.equal((await post(phone, { auth: `BASIC ${token}` })).status, 200);
+  assert.equal((await post(phone, { auth: `Basic ${btoa(`${mock.projectId}:${mock.secret.toUpperCase()}`)}` })).status, 401);
   assert.equal((await post(ids(), { path: "/v1/b2b/otps/sms/other" })).status, 404);
   assert.equal((await post(ids(), { method: "PUT" })).status, 405);
 });

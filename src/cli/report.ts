@@ -6,6 +6,7 @@ import {
   StytchTimeoutError,
   StytchValidationError,
 } from "../errors.ts";
+import { boundedCopy } from "../internal/redact.ts";
 import type { SentSms } from "../mock/index.ts";
 import type { SmsSendResponse } from "../otps/sms/send.ts";
 import { FLAG_OF_FIELD, UsageError } from "./parse-args.ts";
@@ -31,7 +32,8 @@ export function successText({ response, sms }: Success): string {
 
 export function successJson({ response, sms }: Success): string {
   const mock = sms && { to: sms.to, code: sms.code, locale: sms.locale, sent_at: sms.sentAt.toISOString() };
-  return `${JSON.stringify({ ok: true, response, ...(mock && { sms: mock }) }, null, 2)}\n`;
+  // The response came from the network: copied with a depth bound before JSON.stringify (which recurses) sees it.
+  return `${JSON.stringify({ ok: true, response: boundedCopy(response), ...(mock && { sms: mock }) }, null, 2)}\n`;
 }
 
 /** The facts worth printing about a failure, by error class. */

@@ -1,12 +1,63 @@
+export type Redact = (text: string) => string;
+
 /**
  * Removes the given secrets from text that came from elsewhere (a response body, a server-sent header,
- * an error from the runtime): a hostile or broken server can echo the Authorization header back.
+ * an error from the runtime): a hostile or broken server can echo the Authorization header back. Each
+ * secret is also looked for as JSON writes it (escaped quotes, backslashes and slashes).
  */
-export function createRedactor(secrets: readonly string[]): (text: string) => string {
-  const needles = secrets.filter((s) => s.length >= 4);
+export function createRedactor(secrets: readonly string[]): Redact {
+  const needles = new Set<string>();
+  for (const secret of secrets) {
+    if (secret.length < 4) continue;
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    needles.add(secret).add(escaped).add(escaped.replaceAll("/", "\\/"));
+  }
+  const list = [...needles];
   return (text) => {
     let out = text;
-    for (const needle of needles) out = out.split(needle).join("[redacted]");
+    for (const needle of list) if (out.includes(needle)) out = out.split(needle).join("[redacted]");
     return out;
   };
+}
+
+const MAX_DEPTH = 32;
+const MAX_CAUSES = 8;
+
+/**
+ * A copy of parsed JSON with every string (key or value) passed through `mapString`, and anything nested
+ * deeper than 32 levels replaced by a marker: hostile input is never walked (nor later stringified) without
+ * a bound. Used to redact an error body's `error_details`, and by the CLI before printing a response.
+ */
+export function boundedCopy(value: unknown, mapString: Redact = (text) => text, depth = 0): unknown {
+  if (typeof value === "string") return mapString(value);
+  if (typeof value !== "object" || value === null) return value;
+  if (depth >= MAX_DEPTH) return "[nested too deep]";
+  if (Array.isArray(value)) return value.map((item) => boundedCopy(item, mapString, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    // defineProperty: a "__proto__" key stays a plain key, as JSON.parse made it.
+    Object.defineProperty(out, mapString(key), { value: boundedCopy(item, mapString, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/**
+ * A redacted copy of an error the runtime threw, to hang on a StytchError as its `cause`. The runtime's own
+ * error can carry the raw bytes of a malformed answer (undici's parser errors keep them in `data`), and a
+ * hostile server can make those bytes echo the request's Authorization header. The copy is a plain Error
+ * with the original's name, message, stack and string or number fields (`code`, `errno` …), each redacted,
+ * and its cause chain copied the same way, at most 8 deep; anything else is left out.
+ */
+export function redactError(error: unknown, redact: Redact, depth = 0): Error | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const source = error as Error & Record<string, unknown>;
+  const cause = depth < MAX_CAUSES ? redactError(source.cause, redact, depth + 1) : undefined;
+  const copy = Object.assign(new Error(redact(source.message), cause && { cause }), { name: source.name }) as Error & Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    if (typeof value === "string" || typeof value === "number") copy[key] = typeof value === "string" ? redact(value) : value;
+  }
+  copy.name = redact(copy.name);
+  copy.stack = redact(source.stack ?? "");
+  return copy;
 }

@@ -1,3 +1,4 @@
+import { parseRetryAfter } from "./retry-after.ts";
 import { StytchApiError, StytchConnectionError, StytchDecodeError, StytchTimeoutError, StytchValidationError, type StytchError } from "../errors.ts";
 
 /**
@@ -57,7 +58,7 @@ export function retryReason(error: StytchError): RetryReason | undefined {
   const status = error instanceof StytchApiError || error instanceof StytchDecodeError ? error.status : 0;
   if (status === 429) return "rate_limited";
   if (status === 503) return "unavailable";
-  if (status >= 500) return "server_error";
+  if (status >= 500 && status <= 599) return "server_error";
   if (error instanceof StytchDecodeError && status >= 200 && status < 300) return "undecodable";
   return undefined;
 }
@@ -68,12 +69,4 @@ export function retryDelayMs(retry: number, retryAfter: string | null): number {
   if (fromServer !== undefined) return Math.min(fromServer, MAX_RETRY_AFTER_MS);
   const backoff = Math.min(BASE_DELAY_MS * 2 ** (retry - 1), MAX_BACKOFF_MS);
   return Math.round(backoff * (1 - Math.random() * 0.25));
-}
-
-/** `Retry-After` as delta-seconds or an HTTP date, in milliseconds; undefined when absent or invalid. */
-export function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.round(Number(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

@@ -143,8 +143,10 @@ function requestErrorType(issue: { instancePath?: string; keyword?: string } | u
 }
 
 function authorized(header: string | undefined, credentials: { projectId: string; secret: string }): boolean {
-  if (!header?.startsWith("Basic ")) return false;
-  const decoded = Buffer.from(header.slice("Basic ".length), "base64").toString("utf8");
+  // The scheme name is case-insensitive (RFC 9110 §11.1).
+  const match = /^basic +(\S+)$/i.exec(header ?? "");
+  if (!match) return false;
+  const decoded = Buffer.from(match[1]!, "base64").toString("utf8");
   return decoded === `${credentials.projectId}:${credentials.secret}`;
 }
 

@@ -14,8 +14,12 @@ export function sharedMock(options: { checkRequests?: boolean } = {}): MockStytc
     current = await startMockStytch();
   });
   afterEach(() => {
-    assertExchangesMatchSpec(current!, () => options.checkRequests ?? true);
-    current!.reset();
+    // Reset even when the check fails, so that one broken test cannot fail the next through leftover state.
+    try {
+      assertExchangesMatchSpec(current!, () => options.checkRequests ?? true);
+    } finally {
+      current!.reset();
+    }
   });
   after(() => current?.close());
   return new Proxy({} as MockStytch, {

@@ -1,5 +1,4 @@
-import type { Client } from "openapi-fetch";
-import type { components, paths } from "../../../generated/stytch.ts";
+import type { components } from "../../../generated/stytch.ts";
 import {
   StytchAbortError,
   StytchApiError,
@@ -15,8 +14,11 @@ import { checkHeaders } from "../../internal/control-characters.ts";
 import { decodeFailure, decodeSuccess } from "../../internal/decode-response.ts";
 import { Deadline } from "../../internal/deadline.ts";
 import { callHook, redactHeaders, type Hooks } from "../../internal/hooks.ts";
+import { redactError, type Redact } from "../../internal/redact.ts";
 import { checkRetryOptions, retryDelayMs, retryReason, type RetryReason } from "../../internal/retry-policy.ts";
+import { requestHeaders } from "../../internal/request-headers.ts";
 import { sleep } from "../../internal/sleep.ts";
+import type { createTransport, Received } from "../../internal/transport.ts";
 import { validateSendRequest } from "../../internal/validate-request.ts";
 import type { ResponseValidator } from "../../response-validation.ts";
 
@@ -46,22 +48,22 @@ export interface RetryOptions {
 export interface SendOptions extends RetryOptions {
   /** Cancels the call, including a wait between retries; it then rejects with `StytchAbortError`. */
   signal?: AbortSignal;
-  /** Extra headers for this call only. */
+  /** Extra headers for this call only (they cannot replace `Authorization` or `Content-Type`). */
   headers?: Record<string, string>;
   fetchOptions?: FetchOptions;
 }
 
 /** What `send` needs from the client that owns it. */
 export interface SendContext {
-  readonly engine: Client<paths>;
+  readonly exchange: ReturnType<typeof createTransport>;
   readonly url: string;
   readonly defaults: Required<Omit<RetryOptions, "attemptTimeoutMs">> & Pick<RetryOptions, "attemptTimeoutMs">;
   readonly fetchOptions: FetchOptions | undefined;
   readonly hooks: Hooks;
   readonly validateResponses: ResponseValidator | undefined;
-  /** Client headers plus Authorization; per-call headers go in between. */
-  readonly headers: { readonly client: Record<string, string>; readonly authorization: string };
-  readonly redact: (text: string) => string;
+  /** Client headers plus the fixed ones (Authorization, Content-Type); per-call headers go in between. */
+  readonly headers: { readonly client: Record<string, string>; readonly fixed: Record<string, string> };
+  readonly redact: Redact;
 }
 
 type Attempt = { data: SmsSendResponse } | { error: StytchError; status: number | undefined; retryAfter: string | null };
@@ -79,8 +81,8 @@ export function createSend(context: SendContext) {
     checkHeaders("headers", options.headers);
     // The common case (no per-call overrides) allocates nothing here: every send is on the hot path.
     const policy = hasRetryOverrides(options) ? { ...context.defaults, ...checked(options) } : context.defaults;
-    const { client: clientHeaders, authorization } = context.headers;
-    const headers = options.headers ? { ...clientHeaders, ...options.headers, Authorization: authorization } : clientHeaders;
+    const { client: clientHeaders, fixed } = context.headers;
+    const headers = options.headers ? requestHeaders(fixed, clientHeaders, options.headers) : clientHeaders;
     const fetchOptions = options.fetchOptions ? { ...context.fetchOptions, ...options.fetchOptions } : context.fetchOptions;
     const call = new Deadline(policy.timeoutMs, options.signal);
     let failures: AttemptFailure[] | undefined; // only a failed attempt allocates
@@ -110,23 +112,21 @@ export function createSend(context: SendContext) {
       const limit = policy.attemptTimeoutMs !== undefined && policy.attemptTimeoutMs < call.remainingMs() ? policy.attemptTimeoutMs : undefined;
       const attemptDeadline = limit === undefined ? undefined : new Deadline(limit, call.signal);
       if (context.hooks.onRequest) {
-        const sent = redactHeaders(Object.entries({ "content-type": "application/json", ...headers }), context.redact);
+        const sent = redactHeaders(Object.entries(headers), context.redact);
         callHook(context.hooks, "onRequest", { method: "POST", url: context.url, attempt, headers: sent });
       }
       let response: Response | undefined;
       try {
         const signal = attemptDeadline?.signal ?? call.signal;
-        const result = await context.engine.POST(PATH, { ...fetchOptions, body, parseAs: "text", headers, redirect: "manual", signal });
-        response = result.response;
-        const decoded = response.ok
-          ? decodeSuccess(response, result.data ?? "", context.redact)
-          : decodeFailure(response, result.error, context.redact);
-        const checked = context.validateResponses ? checkAgainstSpec(context.validateResponses, response.status, decoded, result) : decoded;
+        const received = await context.exchange("post", PATH, { ...fetchOptions, body, headers, redirect: "manual", signal });
+        response = received.response;
+        const decoded = response.ok ? decodeSuccess(received, context.redact) : decodeFailure(received, context.redact);
+        const checked = context.validateResponses ? checkAgainstSpec(context.validateResponses, received, decoded) : decoded;
         if (context.hooks.onResponse) {
           const requestId = checked instanceof StytchApiError ? checked.request_id : checked instanceof Error ? undefined : checked.request_id;
           const durationMs = performance.now() - startedAt;
-          const received = redactHeaders(response.headers, context.redact);
-          callHook(context.hooks, "onResponse", { method: "POST", url: context.url, attempt, status: response.status, durationMs, requestId, headers: received });
+          const headers = redactHeaders(response.headers, context.redact);
+          callHook(context.hooks, "onResponse", { method: "POST", url: context.url, attempt, status: response.status, durationMs, requestId, headers });
         }
         if (checked instanceof Error) throw checked;
         return { data: checked };
@@ -138,11 +138,10 @@ export function createSend(context: SendContext) {
       }
     }
 
-    function checkAgainstSpec(validate: ResponseValidator, status: number, decoded: SmsSendResponse | StytchError, result: { data?: unknown; error?: unknown }) {
-      const body = decoded instanceof StytchError ? result.error : decoded;
-      if (decoded instanceof StytchDecodeError || typeof body !== "object" || body === null) return decoded;
-      const mismatch = validate(status, body);
-      return mismatch ? new StytchResponseValidationError(status, mismatch.path, mismatch.problem, context.redact(JSON.stringify(body))) : decoded;
+    function checkAgainstSpec(validate: ResponseValidator, { response, text }: Received, decoded: SmsSendResponse | StytchError) {
+      if (decoded instanceof StytchDecodeError) return decoded;
+      const mismatch = validate(response.status, JSON.parse(text));
+      return mismatch ? new StytchResponseValidationError(response.status, mismatch.path, mismatch.problem, context.redact(text)) : decoded;
     }
 
     /** Records every attempt on the final error, tells `onError`, and returns the error to throw. */
@@ -165,12 +164,14 @@ function toStytchError(
   attempt: Deadline | undefined,
   policy: { timeoutMs: number; attemptTimeoutMs?: number | undefined },
   callerSignal: AbortSignal | undefined,
-  redact: (text: string) => string,
+  redact: Redact,
 ): StytchError {
   if (cause instanceof StytchError) return cause;
-  if (call.signal.aborted) return interruption(call, policy.timeoutMs, callerSignal, cause);
-  if (attempt?.timedOut) return new StytchTimeoutError(policy.attemptTimeoutMs!, "attempt", { cause });
-  return new StytchConnectionError(`Could not complete the request: ${redact(describeConnectionFailure(cause))}`, maybeSent(cause), { cause });
+  if (call.signal.aborted) return interruption(call, policy.timeoutMs, callerSignal, redactError(cause, redact));
+  // The runtime's error can hold bytes a hostile server sent (echoing the credentials): only a redacted copy is kept.
+  const redacted = redactError(cause, redact);
+  if (attempt?.timedOut) return new StytchTimeoutError(policy.attemptTimeoutMs!, "attempt", { cause: redacted });
+  return new StytchConnectionError(`Could not complete the request: ${redact(describeConnectionFailure(cause))}`, maybeSent(cause), { cause: redacted });
 }
 
 /** The call's deadline passed or the caller aborted. */
