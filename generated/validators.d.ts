@@ -5,6 +5,6 @@
 /** The first mismatch, as ajv reports it: `instancePath` is a JSON pointer into the data. */
 export interface SchemaIssue { readonly instancePath: string; readonly keyword: string; readonly message?: string; readonly params: Record<string, unknown> }
 export interface SchemaValidator { (data: unknown): boolean; errors?: SchemaIssue[] | null }
+export declare const validateErrorResponse: SchemaValidator;
 export declare const validateSmsSendRequest: SchemaValidator;
 export declare const validateSmsSendResponse: SchemaValidator;
-export declare const validateErrorResponse: SchemaValidator;

@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { diffSurfaces, formatChanges, surfaceOf, type ApiSurface } from "./codegen/api-surface.ts";
-import { generateRequestRules } from "./codegen/request-rules.ts";
+import { generateOperations } from "./codegen/operations.ts";
 import { generateServers } from "./codegen/servers.ts";
 import { loadSpec, SPEC_PATH } from "./codegen/spec.ts";
 import { generateTypes } from "./codegen/types.ts";
@@ -24,7 +24,7 @@ const surface = surfaceOf(spec);
 const files: Record<string, string> = {
   "api-surface.json": `${JSON.stringify(surface, null, 2)}\n`,
   "stytch.ts": await generateTypes(spec),
-  "request-rules.ts": generateRequestRules(spec),
+  "operations.ts": generateOperations(spec),
   "servers.ts": generateServers(spec),
   "validators.js": validators.code,
   "validators.d.ts": validators.types,

@@ -6,11 +6,12 @@ import { checkHeaders, rejectControlCharacters } from "./internal/control-charac
 import { resolveBaseUrl } from "./internal/environment.ts";
 import type { Hooks } from "./internal/hooks.ts";
 import { boundedResponse } from "./internal/bounded-response.ts";
-import { createRedactor } from "./internal/redact.ts";
 import { requestHeaders } from "./internal/request-headers.ts";
-import { checkRetryOptions, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_ON } from "./internal/retry-policy.ts";
+import type { Context, OperationMethod } from "./internal/pipeline.ts";
+import { checkRetryOptions, DEFAULT_MAX_RETRIES } from "./internal/retry-policy.ts";
 import { createTransport, type FetchLike } from "./internal/transport.ts";
-import { createSend, type FetchOptions, type RetryOptions } from "./otps/sms/send.ts";
+import type { FetchOptions, RetryOptions } from "./call-options.ts";
+import { send, type SmsSendRequest, type SmsSendResponse } from "./otps/sms/send.ts";
 import type { ResponseValidator } from "./response-validation.ts";
 
 export type { FetchLike };
@@ -47,15 +48,18 @@ export interface StytchB2BClientOptions extends RetryOptions {
 export interface StytchB2BClient {
   readonly projectId: string;
   readonly baseUrl: string;
-  readonly otps: { readonly sms: { readonly send: ReturnType<typeof createSend> } };
+  readonly otps: {
+    readonly sms: {
+      /** `POST /v1/b2b/otps/sms/send`: texts a one-time passcode; `.withResponse()` adds the HTTP response. */
+      readonly send: OperationMethod<SmsSendRequest, SmsSendResponse>;
+    };
+  };
   /**
    * The underlying openapi-fetch client, with auth and base URL set, for those who prefer
    * `const { data, error, response } = await client.api.POST(…)`. No validation, retries or typed errors.
    */
   readonly api: Client<paths>;
 }
-
-const PATH = "/v1/b2b/otps/sms/send";
 
 export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2BClient {
   if (!options?.dangerouslyAllowBrowser && "window" in globalThis && "document" in globalThis) {
@@ -87,27 +91,27 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
     fetch: async (request) => boundedResponse(await fetch()(request.url, request), maxResponseBytes),
   });
 
-  const send = createSend({
+  const context: Context = {
     exchange: createTransport(baseUrl, fetch, maxResponseBytes),
-    url: baseUrl + PATH,
+    baseUrl,
     defaults: {
       timeoutMs: options.timeoutMs ?? 30_000,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-      retryOn: options.retryOn ?? DEFAULT_RETRY_ON,
+      ...(options.retryOn !== undefined && { retryOn: options.retryOn }),
       ...(options.attemptTimeoutMs !== undefined && { attemptTimeoutMs: options.attemptTimeoutMs }),
     },
     fetchOptions: options.fetchOptions,
     hooks: options.hooks ?? {},
     validateResponses,
     headers: { client: clientHeaders, fixed },
-    redact: createRedactor([secret, authorization, authorization.slice("Basic ".length)]),
-  });
+    secrets: [secret, authorization, authorization.slice("Basic ".length)],
+  };
 
   const summary = { projectId, baseUrl };
   return {
     projectId,
     baseUrl,
-    otps: { sms: { send } },
+    otps: { sms: { send: send(context) } },
     api,
     toJSON: () => summary,
     toString: () => `StytchB2BClient(${projectId} @ ${baseUrl})`,

@@ -48,7 +48,7 @@ export class StytchApiError extends StytchError {
 }
 
 /**
- * The response could not be decoded as this endpoint's JSON: an HTML page or an empty body from a proxy,
+ * The response could not be decoded as the operation's JSON: an HTML page or an empty body from a proxy,
  * truncated JSON, or JSON of the wrong shape. The status and the raw text are kept.
  */
 export class StytchDecodeError extends StytchError {
@@ -92,7 +92,7 @@ export class StytchConnectionError extends StytchError {
     message: string,
     /**
      * False when the connection failed before the request could reach Stytch (refused, DNS): nothing was
-     * sent. True when it broke later: the SMS may have been sent.
+     * sent. True when it broke later: Stytch may have acted on the request (sent the SMS, used the code).
      */
     readonly maybeSent: boolean,
     options?: ErrorOptions,
@@ -101,7 +101,7 @@ export class StytchConnectionError extends StytchError {
   }
 }
 
-/** The call did not finish within its `timeoutMs`. The server may still have sent the SMS. */
+/** The call did not finish within its `timeoutMs`. Stytch may still have acted on it (sent the SMS, used the code). */
 export class StytchTimeoutError extends StytchError {
   static {
     this.prototype.name = "StytchTimeoutError";
@@ -112,7 +112,7 @@ export class StytchTimeoutError extends StytchError {
     readonly scope: "call" | "attempt",
     options?: ErrorOptions,
   ) {
-    super(`${scope === "call" ? "Call" : "Attempt"} timed out after ${timeoutMs} ms; the SMS may or may not have been sent`, options);
+    super(`${scope === "call" ? "Call" : "Attempt"} timed out after ${timeoutMs} ms; Stytch may or may not have acted on the request`, options);
   }
 }
 

@@ -13,6 +13,8 @@ export {
 export type { AttemptFailure, StytchErrorBody, StytchErrorType } from "./errors.ts";
 export type { ErrorEvent, Hooks, RequestEvent, ResponseEvent, RetryEvent } from "./internal/hooks.ts";
 export type { RetryReason } from "./internal/retry-policy.ts";
-export type { FetchOptions, RetryOptions, SendOptions, SmsSendRequest, SmsSendResponse } from "./otps/sms/send.ts";
+export type { CallOptions, FetchOptions, RetryOptions, SendOptions } from "./call-options.ts";
+export type { OperationMethod, WithResponse } from "./internal/pipeline.ts";
+export type { SmsSendRequest, SmsSendResponse } from "./otps/sms/send.ts";
 export type { ResponseValidator } from "./response-validation.ts";
 export type { Locale, Member, Organization } from "./models.ts";

@@ -3,14 +3,22 @@
  * and staging. Kept out of the client's core: import `responseValidator` from
  * `stytch-b2b-sms/response-validation` and pass it as `validateResponses`.
  */
-import { validateErrorResponse, validateSmsSendResponse } from "../generated/validators.js";
+import { operationSchemas } from "../generated/operations.ts";
+import * as validators from "../generated/validators.js";
+import type { SchemaValidator } from "../generated/validators.js";
 
-/** The first mismatch of a response body with the spec, or undefined when it matches. */
-export type ResponseValidator = (status: number, body: unknown) => { path: string; problem: string } | undefined;
+/** The first mismatch of a response body with its operation's schema in the spec, or undefined when it matches. */
+export type ResponseValidator = (operationId: string, status: number, body: unknown) => { path: string; problem: string } | undefined;
 
-export const responseValidator: ResponseValidator = (status, body) => {
-  const validate = status >= 200 && status < 300 ? validateSmsSendResponse : validateErrorResponse;
+export const responseValidator: ResponseValidator = (operationId, status, body) => {
+  if (!Object.hasOwn(operationSchemas, operationId)) return { path: "", problem: `${operationId} is not an operation of the spec` };
+  const validate = schemaValidator(operationId as keyof typeof operationSchemas, status >= 200 && status < 300 ? "response" : "error");
   if (validate(body)) return undefined;
   const [issue] = validate.errors ?? [];
   return { path: issue?.instancePath ?? "", problem: issue?.message ?? "does not match" };
 };
+
+/** The generated validator of an operation's request body, 200 body or error body. */
+export function schemaValidator(operationId: keyof typeof operationSchemas, which: "request" | "response" | "error"): SchemaValidator {
+  return (validators as unknown as Record<string, SchemaValidator>)[`validate${operationSchemas[operationId][which]}`]!;
+}

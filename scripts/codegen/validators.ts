@@ -1,13 +1,8 @@
 import ajv2020 from "ajv/dist/2020.js";
 import ajvStandalone from "ajv/dist/standalone/index.js";
+import { operationsOf } from "./operations.ts";
 import type { Schema, Spec } from "./spec.ts";
 
-/** The schemas that get a standalone validator, by exported function name. */
-const VALIDATED = {
-  validateSmsSendRequest: "SmsSendRequest",
-  validateSmsSendResponse: "SmsSendResponse",
-  validateErrorResponse: "ErrorResponse",
-} as const;
 
 // RFC 3339 date-time, as JSON Schema's `format: date-time` means it.
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
@@ -28,7 +23,9 @@ export function generateValidators(spec: Spec): { code: string; types: string } 
   ajv.addFormat("date-time", DATE_TIME);
   const defs = Object.fromEntries(Object.entries(spec.components.schemas).map(([name, s]) => [name, forValidation(s)]));
   ajv.addSchema({ $id: "stytch", $defs: defs });
-  const refs = Object.fromEntries(Object.entries(VALIDATED).map(([fn, name]) => [fn, `stytch#/$defs/${name}`]));
+  // Every schema an operation names (request, 200 and error bodies) gets a validator called validate<Schema>.
+  const names = [...new Set(operationsOf(spec).flatMap((operation) => Object.values(operation.schemas)))].sort();
+  const refs = Object.fromEntries(names.map((name) => [`validate${name}`, `stytch#/$defs/${name}`]));
   const code = ajvStandalone.default(ajv, refs);
   if (/\brequire\(|^import /m.test(code)) throw new Error("ajv standalone output imports a runtime module");
   const header = "/**\n * Generated from spec/openapi.yaml by scripts/generate.ts (ajv standalone). Do not make direct changes to the file.\n */\n";
@@ -37,7 +34,7 @@ export function generateValidators(spec: Spec): { code: string; types: string } 
     "/** The first mismatch, as ajv reports it: `instancePath` is a JSON pointer into the data. */",
     "export interface SchemaIssue { readonly instancePath: string; readonly keyword: string; readonly message?: string; readonly params: Record<string, unknown> }",
     "export interface SchemaValidator { (data: unknown): boolean; errors?: SchemaIssue[] | null }",
-    ...Object.keys(VALIDATED).map((fn) => `export declare const ${fn}: SchemaValidator;`),
+    ...Object.keys(refs).map((fn) => `export declare const ${fn}: SchemaValidator;`),
     "",
   ].join("\n");
   return { code: `${header}${code}\n`, types };

@@ -1,15 +1,16 @@
-import type { components } from "../../generated/stytch.ts";
+import type { Operation } from "../../generated/operations.ts";
 import { StytchApiError, StytchDecodeError, type StytchErrorBody } from "../errors.ts";
 import { isJsonMediaType } from "./media-type.ts";
 import { boundedCopy, type Redact } from "./redact.ts";
 import type { Received } from "./transport.ts";
 
-type SmsSendResponse = components["schemas"]["SmsSendResponse"];
-
 const SNIPPET_LENGTH = 200;
 
-/** A 2xx body: JSON of this endpoint's shape, or a `StytchDecodeError` that keeps the status and text. */
-export function decodeSuccess({ response, text }: Received, redact: Redact): SmsSendResponse | StytchDecodeError {
+/**
+ * A 2xx body: JSON with the operation's required top-level fields, or a `StytchDecodeError` that keeps the
+ * status and the (redacted) text. The full shape is checked only by `validateResponses`.
+ */
+export function decodeSuccess({ response, text }: Received, shape: Operation["response"], redact: Redact): object | StytchDecodeError {
   const contentType = response.headers.get("content-type");
   if (contentType !== null && !isJsonMediaType(contentType)) {
     return undecodable(response.status, `has content type ${redact(contentType)}, not JSON`, text, redact);
@@ -17,13 +18,19 @@ export function decodeSuccess({ response, text }: Received, redact: Redact): Sms
   const body = parseJson(text);
   // The runtime's message quotes the text it choked on, which a hostile server controls.
   if (body instanceof SyntaxError) return undecodable(response.status, "is not valid JSON", text, redact, new SyntaxError(redact(body.message)));
-  if (!isSendResponse(body)) return undecodable(response.status, "is JSON but not a Send SMS OTP response", text, redact);
-  return body;
+  const missing = isObject(body) ? Object.keys(shape).find((field) => jsonType(body[field]) !== shape[field]) : "";
+  if (missing !== undefined) {
+    const why = missing ? `has no ${missing} (${shape[missing]})` : "is not an object";
+    return undecodable(response.status, `is JSON but not this operation's answer: it ${why}`, text, redact);
+  }
+  return body as object;
 }
 
 /** A non-2xx answer becomes a `StytchApiError` when it carries a Stytch error body, else a `StytchDecodeError`. */
 export function decodeFailure({ response, text }: Received, redact: Redact): StytchApiError | StytchDecodeError {
-  const parsed = parseJson(text);
+  // The server's text, redacted before it is read (it may echo the credentials), and each field again after.
+  const raw = redact(text);
+  const parsed = parseJson(raw);
   const body = parsed instanceof SyntaxError ? undefined : toStytchErrorBody(parsed, redact);
   if (body) return new StytchApiError(response.status, body);
   const location = response.headers.get("location");
@@ -33,7 +40,6 @@ export function decodeFailure({ response, text }: Received, redact: Redact): Sty
     : text
       ? "is not a Stytch error body"
       : "has an empty body";
-  const raw = redact(text);
   return new StytchDecodeError(`${response.status} response ${why}${raw ? `: ${snippet(raw)}` : ""}`, response.status, raw);
 }
 
@@ -70,15 +76,8 @@ function toStytchErrorBody(value: unknown, redact: Redact): StytchErrorBody | un
   };
 }
 
-function isSendResponse(value: unknown): value is SmsSendResponse {
-  return (
-    isObject(value) &&
-    typeof value.request_id === "string" &&
-    typeof value.member_id === "string" &&
-    typeof value.status_code === "number" &&
-    isObject(value.member) &&
-    isObject(value.organization)
-  );
+function jsonType(value: unknown): string {
+  return Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

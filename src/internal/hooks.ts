@@ -2,7 +2,11 @@ import type { StytchError } from "../errors.ts";
 import type { RetryReason } from "./retry-policy.ts";
 
 interface CallEvent {
-  readonly method: "POST";
+  /** The spec's operationId, e.g. `b2bOtpsSmsSend`. */
+  readonly operation: string;
+  readonly method: string;
+  /** The spec's path, e.g. `/v1/b2b/otps/sms/send`. */
+  readonly path: string;
   readonly url: string;
   /** 1 for the first attempt, 2 for the first retry, … */
   readonly attempt: number;
@@ -41,8 +45,8 @@ export interface ErrorEvent extends CallEvent {
 /**
  * Observability callbacks. Per attempt: `onRequest`, then `onResponse` when an answer arrived; then
  * `onRetry` before waiting for the next attempt, or `onError` once when the call fails for good. A hook
- * that throws does not change the call's outcome (the SMS may already be on its way); its error is passed
- * to `onHookError` (default: `console.error`).
+ * that throws does not change the call's outcome (Stytch may already have acted on the request); its error
+ * is passed to `onHookError` (default: `console.error`).
  */
 export interface Hooks {
   onRequest?: (event: RequestEvent) => void;

@@ -1,11 +1,13 @@
 export type Redact = (text: string) => string;
 
 /**
- * Removes the given secrets from text that came from elsewhere (a response body, a server-sent header,
- * an error from the runtime): a hostile or broken server can echo the Authorization header back. Each
- * secret is also looked for as JSON writes it (escaped quotes, backslashes and slashes).
+ * Removes credentials from text that came from elsewhere (a response body, a server-sent header, an error
+ * from the runtime): a hostile or broken server can echo the Authorization header, a code or a session
+ * token back. Each secret value is looked for as is and as JSON writes it (escaped quotes, backslashes and
+ * slashes); the JSON string value of each field named in `fields` (`"session_token": "…"`) is blanked
+ * whatever it holds, and so is anything shaped like a JWT.
  */
-export function createRedactor(secrets: readonly string[]): Redact {
+export function createRedactor(secrets: readonly string[], fields: readonly string[] = []): Redact {
   const needles = new Set<string>();
   for (const secret of secrets) {
     if (secret.length < 4) continue;
@@ -13,12 +15,17 @@ export function createRedactor(secrets: readonly string[]): Redact {
     needles.add(secret).add(escaped).add(escaped.replaceAll("/", "\\/"));
   }
   const list = [...needles];
+  const values = fields.length ? new RegExp(`"(${fields.join("|")})"(\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, "g") : undefined;
   return (text) => {
     let out = text;
     for (const needle of list) if (out.includes(needle)) out = out.split(needle).join("[redacted]");
-    return out;
+    if (values) out = out.replace(values, '"$1"$2"[redacted]"');
+    return out.replace(JWT, "[redacted]");
   };
 }
+
+// header.payload.signature, base64url, the header a JSON object ("eyJ" is `{"`).
+const JWT = /eyJ[\w-]*\.[\w-]+\.[\w-]*/g;
 
 const MAX_DEPTH = 32;
 const MAX_CAUSES = 8;
@@ -45,19 +52,12 @@ export function boundedCopy(value: unknown, mapString: Redact = (text) => text, 
  * A redacted copy of an error the runtime threw, to hang on a StytchError as its `cause`. The runtime's own
  * error can carry the raw bytes of a malformed answer (undici's parser errors keep them in `data`), and a
  * hostile server can make those bytes echo the request's Authorization header. The copy is a plain Error
- * with the original's name, message, stack and string or number fields (`code`, `errno` …), each redacted,
- * and its cause chain copied the same way, at most 8 deep; anything else is left out.
+ * with the original's name, message, stack and `code`, redacted, and its cause chain copied the same way,
+ * at most 8 deep; nothing else is kept.
  */
 export function redactError(error: unknown, redact: Redact, depth = 0): Error | undefined {
   if (!(error instanceof Error)) return undefined;
-  const source = error as Error & Record<string, unknown>;
-  const cause = depth < MAX_CAUSES ? redactError(source.cause, redact, depth + 1) : undefined;
-  const copy = Object.assign(new Error(redact(source.message), cause && { cause }), { name: source.name }) as Error & Record<string, unknown>;
-  for (const key of Object.keys(source)) {
-    const value = source[key];
-    if (typeof value === "string" || typeof value === "number") copy[key] = typeof value === "string" ? redact(value) : value;
-  }
-  copy.name = redact(copy.name);
-  copy.stack = redact(source.stack ?? "");
-  return copy;
+  const { name, message, stack, cause, code } = error as Error & { code?: unknown };
+  const copy = new Error(redact(message), depth < MAX_CAUSES && cause instanceof Error ? { cause: redactError(cause, redact, depth + 1) } : undefined);
+  return Object.assign(copy, { name: redact(name), stack: redact(stack ?? ""), ...(typeof code === "string" && { code: redact(code) }) });
 }

@@ -2,8 +2,9 @@ import { parseRetryAfter } from "./retry-after.ts";
 import { StytchApiError, StytchConnectionError, StytchDecodeError, StytchTimeoutError, StytchValidationError, type StytchError } from "../errors.ts";
 
 /**
- * Why an attempt failed, as far as retrying is concerned. Sending an SMS is not idempotent (a second code
- * invalidates the first), so only failures where Stytch certainly sent nothing are retried by default.
+ * Why an attempt failed, as far as retrying is concerned. Neither SMS operation is idempotent (a second send
+ * invalidates the first code; a second authenticate finds the code used), so by default only failures where
+ * Stytch certainly did nothing are retried.
  */
 export type RetryReason =
   /** The connection failed before the request could reach Stytch (refused, DNS). Default: retried. */
@@ -12,17 +13,20 @@ export type RetryReason =
   | "rate_limited"
   /** 503 server_unavailable. Default: retried, honouring Retry-After. */
   | "unavailable"
-  /** The attempt passed `attemptTimeoutMs`; the SMS may have been sent. Opt-in. */
+  /** The attempt passed `attemptTimeoutMs`; Stytch may have acted on it. Opt-in unless the operation is idempotent. */
   | "timeout"
-  /** The connection broke after the request was written; the SMS may have been sent. Opt-in. */
+  /** The connection broke after the request was written; Stytch may have acted on it. Opt-in unless idempotent. */
   | "connection_lost"
-  /** Any other 5xx; the SMS may have been sent. Opt-in. */
+  /** Any other 5xx; Stytch may have acted on it. Opt-in unless idempotent. */
   | "server_error"
-  /** A 2xx/5xx answer that could not be decoded; the SMS may have been sent. Opt-in. */
+  /** A 2xx answer that could not be decoded; Stytch did act on it. Opt-in. */
   | "undecodable";
 
-export const DEFAULT_RETRY_ON: readonly RetryReason[] = ["unreached", "rate_limited", "unavailable"];
-const REASONS: readonly string[] = [...DEFAULT_RETRY_ON, "timeout", "connection_lost", "server_error", "undecodable"];
+// Failures where Stytch certainly did nothing (or asked to be called again): the only ones worth retrying
+// by default when doing an operation twice is not harmless.
+const NOTHING_DONE: readonly RetryReason[] = ["unreached", "rate_limited", "unavailable"];
+const MAYBE_DONE: readonly RetryReason[] = ["timeout", "connection_lost", "server_error"];
+const REASONS: readonly string[] = [...NOTHING_DONE, ...MAYBE_DONE, "undecodable"];
 export const DEFAULT_MAX_RETRIES = 2;
 
 const BASE_DELAY_MS = 500;
@@ -50,6 +54,11 @@ export function checkRetryOptions(options: {
   if (unknown !== undefined) {
     throw new StytchValidationError("retryOn", "enum", `retryOn takes a list of ${REASONS.join(", ")}; got ${JSON.stringify(unknown)}`);
   }
+}
+
+/** The default `retryOn` of an operation, from the spec's `x-idempotent`. */
+export function defaultRetryOn(idempotent: boolean): readonly RetryReason[] {
+  return idempotent ? [...NOTHING_DONE, ...MAYBE_DONE] : NOTHING_DONE;
 }
 
 export function retryReason(error: StytchError): RetryReason | undefined {

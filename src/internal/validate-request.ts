@@ -1,56 +1,85 @@
-import { smsSendRequestRules as rules } from "../../generated/request-rules.ts";
+import type { FieldRule, Operation } from "../../generated/operations.ts";
 import { StytchValidationError } from "../errors.ts";
 import { rejectControlCharacters } from "./control-characters.ts";
 
-type Rule = { readonly minLength?: number; readonly maxLength?: number; readonly pattern?: string; readonly example?: string };
-const fields: Readonly<Record<string, Rule>> = rules.fields;
 const patterns = new Map<string, RegExp>();
 
-/** Refuses, before anything is sent, a body the spec forbids; the error names the field and the rule. */
-export function validateSendRequest(body: unknown): void {
-  // A plain object only: a class instance could serialise (toJSON) to something other than what was checked.
-  const prototype = typeof body === "object" && body !== null ? Object.getPrototypeOf(body) : undefined;
-  if (prototype !== Object.prototype && prototype !== null) {
-    throw new StytchValidationError("body", "type", "The request body must be a plain object");
-  }
-  const input = body as Record<string, unknown>;
+/**
+ * Refuses, before anything is sent, a body the operation's rules (generated from the spec) forbid; the
+ * error names the field and the rule, never the value (it may be a credential). The mock checks requests
+ * with this same function, so the two cannot disagree.
+ */
+export function validateRequest(rules: Operation["request"], body: unknown): void {
+  if (!isPlainObject(body)) throw new StytchValidationError("body", "type", "The request body must be a plain object");
   for (const name of rules.required) {
-    if (input[name] === undefined) throw new StytchValidationError(name, "required", `${name} is required`);
+    if (body[name] === undefined) throw new StytchValidationError(name, "required", `${name} is required`);
   }
-  const present: string[] = [];
-  for (const name of Object.keys(input)) {
-    const value = input[name];
+  for (const name of Object.keys(body)) {
+    const value = body[name];
     if (value === undefined) continue;
-    const rule = Object.hasOwn(fields, name) ? fields[name] : undefined;
+    const rule = Object.hasOwn(rules.properties, name) ? rules.properties[name] : undefined;
     if (!rule) {
-      const known = Object.keys(fields).join(", ");
+      const known = Object.keys(rules.properties).join(", ");
       throw new StytchValidationError(name, "additionalProperties", `${name} is not a field of this request (known fields: ${known})`);
     }
-    if (typeof value !== "string") throw new StytchValidationError(name, "type", `${name} must be a string`);
-    checkString(name, value, rule);
-    if ((rules.atMostOne as readonly string[]).includes(name)) present.push(name);
+    checkField(name, value, rule);
   }
-  if (present.length > 1) {
-    throw new StytchValidationError(
-      present.join(", "),
-      "atMostOne",
-      `At most one of ${rules.atMostOne.join(", ")} may be given; got ${present.join(" and ")}`,
-    );
+  group(rules.atMostOne, body, (n) => n <= 1, "atMostOne", "At most one of %s may be given");
+  group(rules.exactlyOne, body, (n) => n === 1, "exactlyOne", "Exactly one of %s must be given");
+}
+
+function group(fields: readonly string[] | undefined, body: Record<string, unknown>, ok: (count: number) => boolean, rule: string, says: string): void {
+  if (!fields) return;
+  const present = Object.keys(body).filter((name) => fields.includes(name) && body[name] !== undefined);
+  if (!ok(present.length)) {
+    const message = `${says.replace("%s", fields.join(", "))}; got ${present.join(" and ") || "none"}`;
+    throw new StytchValidationError(present.join(", ") || fields.join(", "), rule, message);
   }
 }
 
-function checkString(name: string, value: string, rule: Rule): void {
+function checkField(name: string, value: unknown, rule: FieldRule): void {
+  const fail = (what: string, message: string) => new StytchValidationError(name, what, `${name} ${message}`);
+  if (rule.type === "object") {
+    // Sent as JSON: a plain object that serialises (a BigInt or a cycle inside would throw while sending).
+    if (!isPlainObject(value) || !serialises(value)) throw fail("type", "must be a plain object of JSON values");
+    return;
+  }
+  if (rule.type === "boolean") {
+    if (typeof value !== "boolean") throw fail("type", "must be true or false");
+    return;
+  }
+  if (rule.type !== "string") {
+    if (typeof value !== "number" || !Number.isFinite(value) || (rule.type === "integer" && !Number.isInteger(value))) {
+      throw fail("type", `must be ${rule.type === "integer" ? "a whole number" : "a number"}`);
+    }
+    if (rule.minimum !== undefined && value < rule.minimum) throw fail("minimum", `must be at least ${rule.minimum}`);
+    if (rule.maximum !== undefined && value > rule.maximum) throw fail("maximum", `must be at most ${rule.maximum}`);
+    return;
+  }
+  if (typeof value !== "string") throw fail("type", "must be a string");
   rejectControlCharacters(name, value);
   if (rule.minLength !== undefined && value.length < rule.minLength) {
-    const what = rule.minLength === 1 ? "must not be empty" : `must be at least ${rule.minLength} characters`;
-    throw new StytchValidationError(name, "minLength", `${name} ${what}`);
+    throw fail("minLength", rule.minLength === 1 ? "must not be empty" : `must be at least ${rule.minLength} characters`);
   }
-  if (rule.maxLength !== undefined && value.length > rule.maxLength) {
-    throw new StytchValidationError(name, "maxLength", `${name} must be at most ${rule.maxLength} characters`);
-  }
+  if (rule.maxLength !== undefined && value.length > rule.maxLength) throw fail("maxLength", `must be at most ${rule.maxLength} characters`);
   if (rule.pattern !== undefined && !compiled(rule.pattern).test(value)) {
-    const example = rule.example ? `, e.g. ${rule.example}` : "";
-    throw new StytchValidationError(name, "pattern", `${name} must match ${rule.pattern}${example}`);
+    throw fail("pattern", `must match ${rule.pattern}${rule.example ? `, e.g. ${rule.example}` : ""}`);
+  }
+  if (rule.enum && !rule.enum.includes(value)) throw fail("enum", `must be one of ${rule.enum.join(", ")}`);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  // A plain object only: a class instance could serialise (toJSON) to something other than what was checked.
+  const prototype = typeof value === "object" && value !== null ? Object.getPrototypeOf(value) : undefined;
+  return prototype === Object.prototype || prototype === null;
+}
+
+function serialises(value: unknown): boolean {
+  try {
+    JSON.stringify(value);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -47,6 +47,8 @@ export interface MockStytch {
   lastSms(): SentSms | undefined;
   /** The code that would authenticate `memberId` now (a newer send invalidates the older code). */
   activeCode(memberId: string): string | undefined;
+  /** Moves the mock's clock forward (codes expire 2 minutes after they are sent, sessions when they end). */
+  advanceTime(ms: number): void;
   /** Every request received, with the answer given, oldest first. */
   readonly exchanges: readonly MockExchange[];
   /** Misbehave on the next `times` requests (default 1), before handling them. */
@@ -88,10 +90,15 @@ export async function startMockStytch(options: MockStytchOptions = {}): Promise<
     addOrganization: (overrides) => store.addOrganization(overrides),
     addMember: (organizationId, overrides) => store.addMember(organizationId, overrides),
     getMember: (memberId) => store.members.get(memberId),
-    createSession: (memberId, kind = "session_token") => store.createSession(memberId, kind),
+    createSession(memberId, kind = "session_token") {
+      if (!store.members.has(memberId)) throw new Error(`mock: no member ${memberId}`);
+      const session = store.startSession(memberId, kind === "intermediate_session_token" ? "intermediate" : "member");
+      return kind === "session_jwt" ? session.jwt : session.token;
+    },
     sentSms: store.sent,
     lastSms: () => store.sent.at(-1),
     activeCode: (memberId) => store.activeCode(memberId),
+    advanceTime: (ms) => store.advanceClock(ms),
     exchanges,
     failNext: (fault, times = 1) => faults.push(fault, times),
     reset() {

@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { validateSmsSendRequest } from "../../generated/validators.js";
-import type { SmsSendRequest } from "../otps/sms/send.ts";
+import { operations } from "../../generated/operations.ts";
+import { StytchValidationError } from "../errors.ts";
+import { validateRequest } from "../internal/validate-request.ts";
 import { defaultErrorType, FaultQueue, type MockFault } from "./faults.ts";
+import { rules } from "./rules/index.ts";
 import type { MockStore } from "./store.ts";
 
-const PATH = "/v1/b2b/otps/sms/send";
 const MAX_BODY_BYTES = 64 * 1024;
+const ALLOWED_METHODS = [...new Set(operations.map((operation) => operation.method)), "OPTIONS"].join(", ");
 
 /** One request the mock received and what it answered, for assertions. */
 export interface MockExchange {
@@ -68,23 +70,33 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Server
   const fault = options.faults.next();
   if (fault && (await applyFault(fault, req, res, record))) return;
 
-  const answer = (status: number, payload: Record<string, unknown>) => sendJson(res, record, status, payload);
-  const error = (status: number, error_type: string, error_message: string) =>
-    answer(status, errorPayload(status, error_type, error_message));
+  const answer = (status: number, payload: Record<string, unknown>, headers?: Record<string, string>) => sendJson(res, record, status, payload, headers);
+  const error = (status: number, error_type: string, error_message: string, headers?: Record<string, string>) =>
+    answer(status, errorPayload(status, error_type, error_message), headers);
 
-  if (req.url !== PATH) return error(404, "not_found", `No route ${req.method} ${req.url}.`);
-  if (req.method !== "POST") return error(405, "method_not_allowed", `Use POST for ${PATH}.`);
+  // Routed by the operation table generated from the spec, as the client is.
+  const path = new URL(req.url ?? "/", "http://mock").pathname;
+  const onPath = operations.filter((operation) => operation.path === path);
+  const operation = onPath.find((candidate) => candidate.method === req.method);
+  if (!onPath.length) return error(404, "not_found", `No route ${req.method} ${path}.`);
+  if (!operation) {
+    const allow = onPath.map((candidate) => candidate.method).join(", ");
+    return error(405, "method_not_allowed", `${path} takes ${allow}.`, { allow });
+  }
   if (!authorized(req.headers.authorization, options.credentials)) {
     return error(401, "unauthorized_credentials", "Unauthorized credentials.");
   }
   if (body === undefined) return error(400, "invalid_request_body", "The request body must be JSON.");
-  if (!validateSmsSendRequest(body)) {
-    const [issue] = validateSmsSendRequest.errors ?? [];
-    return error(400, requestErrorType(issue), `Request body ${issue?.instancePath || ""} ${issue?.message ?? "is invalid"}.`.replace("  ", " "));
+  try {
+    // The client's own check, from the same generated rules: the mock refuses exactly what the client would.
+    validateRequest(operation.request, body);
+  } catch (refused) {
+    if (!(refused instanceof StytchValidationError)) throw refused;
+    return error(400, requestErrorType(refused, body as Record<string, unknown>), `${refused.message}.`);
   }
-  const outcome = options.store.send(body as SmsSendRequest);
+  const outcome = rules[operation.id](options.store, body as never);
   if (!outcome.ok) return error(outcome.status, outcome.error_type, outcome.error_message);
-  return answer(200, outcome.body);
+  return answer(200, outcome.body as Record<string, unknown>);
 }
 
 /** Returns true when the fault answered (or dropped) the request itself. */
@@ -136,11 +148,19 @@ function errorPayload(status: number, error_type: string, error_message: string)
   return { error_type, error_message, error_url: `https://stytch.com/docs/api/errors/${status}#${error_type}` };
 }
 
-function requestErrorType(issue: { instancePath?: string; keyword?: string } | undefined): string {
-  if (issue?.keyword === "not") return "too_many_session_arguments";
-  if (issue?.instancePath === "/mfa_phone_number") return "invalid_phone_number";
-  return "invalid_request_body";
+/** The error_type Stytch gives a request that breaks a rule of the spec. */
+function requestErrorType(refused: StytchValidationError, body: Record<string, unknown>): string {
+  if (refused.rule === "atMostOne" || refused.rule === "exactlyOne") {
+    const given = refused.field.split(", ").filter((field) => body[field] !== undefined);
+    return given.length > 1 ? "too_many_session_arguments" : "no_session_arguments";
+  }
+  return ERROR_TYPE_OF_FIELD[refused.field] ?? "invalid_request_body";
 }
+
+const ERROR_TYPE_OF_FIELD: Record<string, string> = {
+  mfa_phone_number: "invalid_phone_number",
+  session_duration_minutes: "invalid_session_duration_minutes",
+};
 
 function authorized(header: string | undefined, credentials: { projectId: string; secret: string }): boolean {
   // The scheme name is case-insensitive (RFC 9110 §11.1).
@@ -152,7 +172,7 @@ function authorized(header: string | undefined, credentials: { projectId: string
 
 function setCors(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader("access-control-allow-origin", "*");
-  res.setHeader("access-control-allow-methods", "POST, OPTIONS");
+  res.setHeader("access-control-allow-methods", ALLOWED_METHODS);
   res.setHeader("access-control-allow-headers", req.headers["access-control-request-headers"] ?? "authorization, content-type");
   res.setHeader("access-control-max-age", "600");
 }

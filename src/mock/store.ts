@@ -1,4 +1,3 @@
-import type { SmsSendRequest, SmsSendResponse } from "../otps/sms/send.ts";
 import { memberFixture, organizationFixture, type MockMember, type MockOrganization } from "./fixtures.ts";
 
 /** An SMS the mock "sent": what a test reads instead of a phone. */
@@ -13,26 +12,51 @@ export interface SentSms {
 
 export type SessionKind = "session_token" | "session_jwt" | "intermediate_session_token";
 
-export type SendOutcome =
-  | { readonly ok: true; readonly body: Omit<SmsSendResponse, "request_id" | "status_code"> }
+/** A Member session (reachable by its token and its JWT) or an intermediate session from a primary login. */
+export interface MockSession {
+  readonly kind: "member" | "intermediate";
+  readonly id: string;
+  readonly memberId: string;
+  readonly token: string;
+  readonly jwt: string;
+  readonly startedAt: number;
+  expiresAt: number;
+  lastAccessedAt: number;
+  /** Factors the session carries, e.g. `sms_otp` once an SMS code was authenticated. */
+  readonly factors: { type: string; deliveryMethod: string; at: number; phone?: string }[];
+  customClaims: Record<string, unknown>;
+}
+
+/** A rule's answer: the 200 body (without request_id and status_code, which the server adds) or a Stytch error. */
+export type Outcome<Body> =
+  | { readonly ok: true; readonly body: Body }
   | { readonly ok: false; readonly status: number; readonly error_type: string; readonly error_message: string };
 
-const CODE_LIFETIME_MS = 2 * 60 * 1000;
-const NOT_FOUND_BY_SESSION_KIND: Record<SessionKind, string> = {
-  session_token: "session_not_found",
-  session_jwt: "session_not_found",
-  intermediate_session_token: "intermediate_session_not_found",
-};
+export const CODE_LIFETIME_MS = 2 * 60 * 1000;
 
-/** Organizations, Members, sessions and sent codes, with Stytch's rules for Send SMS OTP. */
+/**
+ * Organizations, Members, sessions and codes, with the lookups every rule needs. The rules themselves live in
+ * rules/, one file per operation. Time is the store's clock (`now()`), which tests can move forward.
+ */
 export class MockStore {
   readonly organizations = new Map<string, MockOrganization>();
   readonly members = new Map<string, MockMember>();
   readonly sent: SentSms[] = [];
-  private readonly sessions = new Map<string, { kind: SessionKind; memberId: string }>();
-  private readonly activeCodes = new Map<string, { code: string; expiresAt: number }>();
+  /** Sessions by every token that reaches them (session token, JWT, intermediate token). */
+  readonly sessions = new Map<string, MockSession>();
+  /** The code most recently sent to each Member. */
+  readonly codes = new Map<string, { code: string; expiresAt: number; used: boolean }>();
+  private clockOffsetMs = 0;
 
-  constructor(private readonly options: { allowInternational: boolean }) {}
+  constructor(readonly options: { readonly allowInternational: boolean }) {}
+
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  advanceClock(ms: number): void {
+    this.clockOffsetMs += ms;
+  }
 
   addOrganization(overrides: Partial<MockOrganization> = {}): MockOrganization {
     const organization = organizationFixture(overrides);
@@ -47,66 +71,46 @@ export class MockStore {
     return member;
   }
 
-  createSession(memberId: string, kind: SessionKind): string {
-    if (!this.members.has(memberId)) throw new Error(`mock: no member ${memberId}`);
-    const token = `mock-${kind}-${crypto.randomUUID()}`;
-    this.sessions.set(token, { kind, memberId });
-    return token;
+  /** A new session of `memberId`, lasting `minutes`; `intermediate` for the token a primary login hands out. */
+  startSession(memberId: string, kind: MockSession["kind"], minutes = 60): MockSession {
+    const now = this.now();
+    const id = `${kind === "member" ? "member-session" : "intermediate-session"}-test-${crypto.randomUUID()}`;
+    const token = `mock-${kind === "member" ? "session_token" : "intermediate_session_token"}-${crypto.randomUUID()}`;
+    const expiresAt = now + minutes * 60_000;
+    const session: MockSession = { kind, id, memberId, token, jwt: mockJwt(id, memberId, expiresAt), startedAt: now, expiresAt, lastAccessedAt: now, factors: [], customClaims: {} };
+    this.sessions.set(token, session);
+    if (kind === "member") this.sessions.set(session.jwt, session);
+    return session;
+  }
+
+  /** The live session a request's session field names, if it is of that kind. */
+  findSession(kind: SessionKind, token: string): MockSession | undefined {
+    const session = this.sessions.get(token);
+    const fits = kind === "intermediate_session_token" ? session?.kind === "intermediate" : session?.kind === "member" && session[kind === "session_jwt" ? "jwt" : "token"] === token;
+    return fits && session!.expiresAt > this.now() ? session : undefined;
+  }
+
+  endSession(session: MockSession): void {
+    this.sessions.delete(session.token);
+    this.sessions.delete(session.jwt);
   }
 
   /** The code that would authenticate now, if any: a newer send invalidates the older code. */
   activeCode(memberId: string): string | undefined {
-    const active = this.activeCodes.get(memberId);
-    return active && active.expiresAt > Date.now() ? active.code : undefined;
+    const active = this.codes.get(memberId);
+    return active && !active.used && active.expiresAt > this.now() ? active.code : undefined;
   }
 
   clear(): void {
     this.organizations.clear();
     this.members.clear();
     this.sessions.clear();
-    this.activeCodes.clear();
+    this.codes.clear();
     this.sent.length = 0;
+    this.clockOffsetMs = 0;
   }
 
-  send(request: SmsSendRequest): SendOutcome {
-    const organization = this.findOrganization(request.organization_id);
-    if (!organization) return fail(404, "organization_not_found", "Organization could not be found.");
-    const member = this.findMember(organization.organization_id, request.member_id);
-    if (!member) return fail(404, "member_not_found", "Member could not be found.");
-    if (member.status !== "active") {
-      return fail(400, "action_available_only_for_active_members", "This action is only available for active members.");
-    }
-    const sessionProblem = this.checkSession(request, member);
-    if (sessionProblem) return sessionProblem;
-
-    const onFile = member.mfa_phone_number ?? "";
-    if (onFile && request.mfa_phone_number && request.mfa_phone_number !== onFile) {
-      return fail(400, "duplicate_member_phone_number", "The Member already has a different phone number.");
-    }
-    const to = onFile || request.mfa_phone_number;
-    if (!to) return fail(404, "member_phone_number_not_found", "The Member has no phone number; pass mfa_phone_number.");
-    if (!this.options.allowInternational && !to.startsWith("+1")) {
-      return fail(400, "invalid_phone_number_country_code", "SMS to this country is not enabled for the project.");
-    }
-
-    if (!onFile) {
-      member.mfa_phone_number = to;
-      member.updated_at = new Date().toISOString();
-    }
-    const code = String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0");
-    this.activeCodes.set(member.member_id, { code, expiresAt: Date.now() + CODE_LIFETIME_MS });
-    this.sent.push({
-      to,
-      code,
-      locale: request.locale ?? "en",
-      memberId: member.member_id,
-      organizationId: organization.organization_id,
-      sentAt: new Date(),
-    });
-    return { ok: true, body: { member_id: member.member_id, member: structuredClone(member), organization: structuredClone(organization) } };
-  }
-
-  private findOrganization(idOrSlug: string): MockOrganization | undefined {
+  findOrganization(idOrSlug: string): MockOrganization | undefined {
     return (
       this.organizations.get(idOrSlug) ??
       [...this.organizations.values()].find(
@@ -115,31 +119,20 @@ export class MockStore {
     );
   }
 
-  private findMember(organizationId: string, idOrExternalId: string): MockMember | undefined {
+  findMember(organizationId: string, idOrExternalId: string): MockMember | undefined {
     const byId = this.members.get(idOrExternalId);
     if (byId) return byId.organization_id === organizationId ? byId : undefined;
     return [...this.members.values()].find((m) => m.organization_id === organizationId && m.external_id === idOrExternalId);
   }
-
-  private checkSession(request: SmsSendRequest, member: MockMember): SendOutcome | undefined {
-    const kinds = (["session_token", "session_jwt", "intermediate_session_token"] as const).filter((k) => request[k]);
-    if (kinds.length > 1) return fail(400, "too_many_session_arguments", "Provide at most one session argument.");
-    const kind = kinds[0];
-    if (!kind) {
-      const hasActiveFactor = member.mfa_phone_number_verified || Boolean(member.totp_registration_id);
-      return hasActiveFactor
-        ? fail(400, "insufficient_factors", "The Member has an active MFA factor; pass a session carrying it.")
-        : undefined;
-    }
-    const session = this.sessions.get(request[kind]!);
-    if (!session || session.kind !== kind) return fail(404, NOT_FOUND_BY_SESSION_KIND[kind], "Session could not be found.");
-    if (session.memberId !== member.member_id) {
-      return fail(400, "member_session_member_id_mismatch", "The session belongs to a different Member.");
-    }
-    return undefined;
-  }
 }
 
-function fail(status: number, error_type: string, error_message: string): SendOutcome {
+export function fail(status: number, error_type: string, error_message: string): Outcome<never> {
   return { ok: false, status, error_type, error_message };
+}
+
+/** An unsigned JWT (`alg: none`): shaped like Stytch's, so that it is treated as one (and redacted as one). */
+function mockJwt(sessionId: string, memberId: string, expiresAt: number): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const claims = { sub: memberId, "https://stytch.com/session": { id: sessionId }, exp: Math.floor(expiresAt / 1000) };
+  return `${encode({ alg: "none", typ: "JWT" })}.${encode(claims)}.`;
 }

@@ -1,20 +1,22 @@
 import assert from "node:assert/strict";
-import { validateErrorResponse, validateSmsSendRequest, validateSmsSendResponse, type SchemaValidator } from "../../generated/validators.js";
+import { operations } from "../../generated/operations.ts";
+import type { SchemaValidator } from "../../generated/validators.js";
 import type { MockStytch } from "../../src/mock/index.ts";
+import { schemaValidator } from "../../src/response-validation.ts";
 
 /**
- * Every request the client sent must validate against the spec, and so must every response the mock gave:
- * the 200 body against SmsSendResponse, every JSON error against ErrorResponse. Scripted raw bodies (faults)
- * and requests deliberately sent around the client (`viaClient` false) are left out.
+ * Every exchange is checked against its own operation's schemas, found in the generated operation table by
+ * method and path: the request the client sent, the 200 body, and every JSON error body. Scripted raw
+ * bodies (faults) and requests deliberately sent around the client (`viaClient` false) are left out.
  */
 export function assertExchangesMatchSpec(mock: MockStytch, viaClient = (_body: unknown) => true): void {
   for (const exchange of mock.exchanges) {
-    if (exchange.path === "/v1/b2b/otps/sms/send" && viaClient(exchange.body)) {
-      expectValid(validateSmsSendRequest, exchange.body, "request body");
-    }
+    const operation = operations.find((candidate) => candidate.method === exchange.method && candidate.path === exchange.path);
+    if (!operation) continue;
+    if (viaClient(exchange.body)) expectValid(schemaValidator(operation.id, "request"), exchange.body, `${operation.id} request body`);
     if (typeof exchange.responseBody !== "object" || exchange.responseBody === null) continue;
-    const validator = exchange.status === 200 ? validateSmsSendResponse : validateErrorResponse;
-    expectValid(validator, exchange.responseBody, `${exchange.status} response`);
+    const which = exchange.status === 200 ? "response" : "error";
+    expectValid(schemaValidator(operation.id, which), exchange.responseBody, `${operation.id} ${exchange.status} response`);
   }
 }
 

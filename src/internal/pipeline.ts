@@ -1,0 +1,199 @@
+import type { Operation } from "../../generated/operations.ts";
+import type { CallOptions, FetchOptions, RetryOptions } from "../call-options.ts";
+import {
+  StytchAbortError,
+  StytchApiError,
+  StytchConnectionError,
+  StytchDecodeError,
+  StytchError,
+  StytchResponseValidationError,
+  StytchTimeoutError,
+  type AttemptFailure,
+} from "../errors.ts";
+import type { ResponseValidator } from "../response-validation.ts";
+import { describeConnectionFailure, maybeSent } from "./connection-failure.ts";
+import { checkHeaders } from "./control-characters.ts";
+import { decodeFailure, decodeSuccess } from "./decode-response.ts";
+import { Deadline } from "./deadline.ts";
+import { callHook, redactHeaders, type Hooks } from "./hooks.ts";
+import { createRedactor, redactError, type Redact } from "./redact.ts";
+import { requestHeaders } from "./request-headers.ts";
+import { checkRetryOptions, defaultRetryOn, retryDelayMs, retryReason } from "./retry-policy.ts";
+import { sleep } from "./sleep.ts";
+import type { Exchange, Received } from "./transport.ts";
+import { validateRequest } from "./validate-request.ts";
+
+/** What every call needs from the client that owns it. */
+export interface Context {
+  readonly exchange: Exchange;
+  readonly baseUrl: string;
+  /** The client's settings; `retryOn` undefined means the operation's default (from `x-idempotent`). */
+  readonly defaults: { readonly timeoutMs: number; readonly maxRetries: number } & Pick<RetryOptions, "attemptTimeoutMs" | "retryOn">;
+  readonly fetchOptions: FetchOptions | undefined;
+  readonly hooks: Hooks;
+  readonly validateResponses: ResponseValidator | undefined;
+  /** Client headers plus the fixed ones (Authorization, Content-Type); per-call headers go in between. */
+  readonly headers: { readonly client: Record<string, string>; readonly fixed: Record<string, string> };
+  /** The project secret and the Basic token: never in an error, a hook payload or any output. */
+  readonly secrets: readonly string[];
+}
+
+/** The 200 body with the response it came in (status and headers; the body has been read). */
+export interface WithResponse<Data> {
+  readonly data: Data;
+  readonly response: Response;
+}
+
+/** An operation's method on the client: `client.otps.sms.send(body, options)`. */
+export interface OperationMethod<Body, Data> {
+  /** Validates, sends, retries as the policy allows, and resolves to the typed 200 body or rejects with a `StytchError`. */
+  (body: Body, options?: CallOptions): Promise<Data>;
+  /** The same call, resolving to the 200 body together with the HTTP response (status and headers). */
+  withResponse(body: Body, options?: CallOptions): Promise<WithResponse<Data>>;
+}
+
+/** An operation's facts (generated from the spec) bound to a typed method; the client binds it to its context. */
+export function defineOperation<Body, Data>(operation: Operation) {
+  return (context: Context): OperationMethod<Body, Data> => {
+    const call = bindOperation(context, operation);
+    const method = (body: Body, options?: CallOptions) => call(body, options) as Promise<Data>;
+    return Object.assign(method, { withResponse: (body: Body, options?: CallOptions) => call(body, options, true) as Promise<WithResponse<Data>> });
+  };
+}
+
+type Policy = Context["defaults"] & { readonly retryOn: NonNullable<RetryOptions["retryOn"]> };
+type Attempt = { received: Received; data: object } | { error: StytchError; status: number | undefined; retryAfter: string | null };
+
+const NO_OPTIONS: CallOptions = Object.freeze({});
+const RETRY_KEYS = ["timeoutMs", "attemptTimeoutMs", "maxRetries", "retryOn"] as const;
+
+/**
+ * The one request pipeline, for every operation: validate → deadline → attempt → decode → retry → hooks →
+ * typed errors. It retries only what the policy allows (by default, for an operation that is not
+ * idempotent, only where Stytch certainly did nothing) and rejects with a `StytchError` listing every attempt.
+ */
+function bindOperation(context: Context, operation: Operation) {
+  const url = context.baseUrl + operation.path;
+  const event = { operation: operation.id, method: operation.method, path: operation.path, url };
+  const redactSecrets = createRedactor(context.secrets, operation.credentials);
+  const defaults: Policy = { ...context.defaults, retryOn: context.defaults.retryOn ?? defaultRetryOn(operation.idempotent) };
+
+  return async function call(body: unknown, options: CallOptions = NO_OPTIONS, withResponse = false): Promise<unknown> {
+    validateRequest(operation.request, body);
+    checkHeaders("headers", options.headers);
+    // The common case (no per-call overrides) allocates nothing here: every call is on the hot path.
+    const policy = hasRetryOverrides(options) ? { ...defaults, ...checked(options) } : defaults;
+    const redact = withCallCredentials(redactSecrets, operation.credentials, body as Record<string, unknown>);
+    const { client: clientHeaders, fixed } = context.headers;
+    const headers = options.headers ? requestHeaders(fixed, clientHeaders, options.headers) : clientHeaders;
+    const fetchOptions = options.fetchOptions ? { ...context.fetchOptions, ...options.fetchOptions } : context.fetchOptions;
+    const deadline = new Deadline(policy.timeoutMs, options.signal);
+    let failures: AttemptFailure[] | undefined; // only a failed attempt allocates
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const startedAt = performance.now();
+        const outcome = await attemptOnce(attempt);
+        if ("data" in outcome) return withResponse ? { data: outcome.data, response: outcome.received.response } : outcome.data;
+        const { error, status } = outcome;
+        (failures ??= []).push({ attempt, failure: describeFailure(error), ...(status !== undefined && { status }) });
+        const reason = retryReason(error);
+        const delayMs = reason && policy.retryOn.includes(reason) && attempt <= policy.maxRetries ? retryDelayMs(attempt, outcome.retryAfter) : undefined;
+        if (delayMs === undefined || delayMs >= deadline.remainingMs()) throw fail(error, attempt, status, startedAt);
+        callHook(context.hooks, "onRetry", { ...event, attempt, reason: reason!, status, delayMs, error });
+        try {
+          await sleep(delayMs, deadline.signal);
+        } catch (cause) {
+          throw fail(interruption(deadline, policy.timeoutMs, options.signal, cause), attempt, undefined, startedAt);
+        }
+      }
+    } finally {
+      deadline.done();
+    }
+
+    async function attemptOnce(attempt: number): Promise<Attempt> {
+      const startedAt = performance.now();
+      const limit = policy.attemptTimeoutMs !== undefined && policy.attemptTimeoutMs < deadline.remainingMs() ? policy.attemptTimeoutMs : undefined;
+      const attemptDeadline = limit === undefined ? undefined : new Deadline(limit, deadline.signal);
+      if (context.hooks.onRequest) callHook(context.hooks, "onRequest", { ...event, attempt, headers: redactHeaders(Object.entries(headers), redact) });
+      let response: Response | undefined;
+      try {
+        const signal = attemptDeadline?.signal ?? deadline.signal;
+        const received = await context.exchange(operation.method, operation.path, { ...fetchOptions, body, headers, redirect: "manual", signal });
+        response = received.response;
+        const decoded = response.ok ? decodeSuccess(received, operation.response, redact) : decodeFailure(received, redact);
+        const checked = context.validateResponses ? checkAgainstSpec(context.validateResponses, received, decoded) : decoded;
+        if (context.hooks.onResponse) {
+          const requestId = checked instanceof StytchApiError ? checked.request_id : checked instanceof Error ? undefined : (checked as { request_id?: string }).request_id;
+          const durationMs = performance.now() - startedAt;
+          callHook(context.hooks, "onResponse", { ...event, attempt, status: response.status, durationMs, requestId, headers: redactHeaders(response.headers, redact) });
+        }
+        if (checked instanceof Error) throw checked;
+        return { received, data: checked };
+      } catch (cause) {
+        const error = toStytchError(cause, deadline, attemptDeadline, policy, options.signal, redact);
+        return { error, status: response?.status, retryAfter: response?.headers.get("retry-after") ?? null };
+      } finally {
+        attemptDeadline?.done();
+      }
+    }
+
+    function checkAgainstSpec(validate: ResponseValidator, { response, text }: Received, decoded: object | StytchError) {
+      if (decoded instanceof StytchDecodeError) return decoded;
+      const mismatch = validate(operation.id, response.status, JSON.parse(text));
+      return mismatch ? new StytchResponseValidationError(response.status, mismatch.path, mismatch.problem, redact(text)) : decoded;
+    }
+
+    /** Records every attempt on the final error, tells `onError`, and returns the error to throw. */
+    function fail(error: StytchError, attempt: number, status: number | undefined, startedAt: number): StytchError {
+      error.attempts = failures ?? [];
+      if (failures && failures.length > 1) {
+        error.message += ` (after ${failures.length} attempts: ${failures.map((f) => `#${f.attempt} ${f.failure}`).join("; ")})`;
+      }
+      const requestId = error instanceof StytchApiError ? error.request_id : undefined;
+      callHook(context.hooks, "onError", { ...event, attempt, status, requestId, durationMs: performance.now() - startedAt, error });
+      return error;
+    }
+  };
+}
+
+/** The call's redactor: the client's, plus the credential values this body carries (a code, a session token …). */
+function withCallCredentials(redact: Redact, fields: readonly string[], body: Record<string, unknown>): Redact {
+  const values = fields.map((field) => body[field]).filter((value): value is string => typeof value === "string");
+  if (values.length === 0) return redact;
+  const redactValues = createRedactor(values);
+  return (text) => redactValues(redact(text));
+}
+
+function toStytchError(cause: unknown, call: Deadline, attempt: Deadline | undefined, policy: Policy, callerSignal: AbortSignal | undefined, redact: Redact): StytchError {
+  if (cause instanceof StytchError) return cause;
+  // The runtime's error can hold bytes a hostile server sent (echoing the credentials): only a redacted copy is kept.
+  const redacted = redactError(cause, redact);
+  if (call.signal.aborted) return interruption(call, policy.timeoutMs, callerSignal, redacted);
+  if (attempt?.timedOut) return new StytchTimeoutError(policy.attemptTimeoutMs!, "attempt", { cause: redacted });
+  return new StytchConnectionError(`Could not complete the request: ${redact(describeConnectionFailure(cause))}`, maybeSent(cause), { cause: redacted });
+}
+
+/** The call's deadline passed or the caller aborted. */
+function interruption(call: Deadline, timeoutMs: number, callerSignal: AbortSignal | undefined, cause: unknown): StytchError {
+  if (call.timedOut) return new StytchTimeoutError(timeoutMs, "call", { cause });
+  return new StytchAbortError("The call was aborted by the caller's signal", { cause: callerSignal?.reason ?? cause });
+}
+
+function describeFailure(error: StytchError): string {
+  if (error instanceof StytchApiError) return `${error.status} ${error.error_type}`;
+  if (error instanceof StytchDecodeError) return `${error.status} undecodable response`;
+  if (error instanceof StytchTimeoutError) return `timed out after ${error.timeoutMs} ms`;
+  return error.message;
+}
+
+function hasRetryOverrides(options: RetryOptions): boolean {
+  for (const key of RETRY_KEYS) if (options[key] !== undefined) return true;
+  return false;
+}
+
+function checked(options: RetryOptions): RetryOptions {
+  checkRetryOptions(options);
+  const out: Record<string, unknown> = {};
+  for (const key of RETRY_KEYS) if (options[key] !== undefined) out[key] = options[key];
+  return out as RetryOptions;
+}

@@ -1,0 +1,14 @@
+import type { operations } from "../../../generated/operations.ts";
+import type { MockStore, Outcome } from "../store.ts";
+import { sendSms } from "./send.ts";
+
+export type OperationId = (typeof operations)[number]["id"];
+
+/**
+ * Each operation's business rules, by the spec's operationId. The server has checked the route, the method,
+ * the credentials and the request against the spec before a rule runs. An operation added to the spec does
+ * not compile here until it has its rules.
+ */
+export const rules: { readonly [id in OperationId]: (store: MockStore, request: never) => Outcome<object> } = {
+  b2bOtpsSmsSend: sendSms,
+};
