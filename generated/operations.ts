@@ -97,14 +97,100 @@ export const b2bOtpsSmsSend = {
   ]
 } as const satisfies Operation;
 
+export const b2bOtpsSmsAuthenticate = {
+  "id": "b2bOtpsSmsAuthenticate",
+  "method": "POST",
+  "path": "/v1/b2b/otps/sms/authenticate",
+  "idempotent": false,
+  "request": {
+    "required": [
+      "organization_id",
+      "member_id",
+      "code"
+    ],
+    "properties": {
+      "organization_id": {
+        "type": "string",
+        "minLength": 1
+      },
+      "member_id": {
+        "type": "string",
+        "minLength": 1
+      },
+      "code": {
+        "type": "string",
+        "minLength": 1
+      },
+      "intermediate_session_token": {
+        "type": "string",
+        "minLength": 1
+      },
+      "session_token": {
+        "type": "string",
+        "minLength": 1
+      },
+      "session_jwt": {
+        "type": "string",
+        "minLength": 1
+      },
+      "session_duration_minutes": {
+        "type": "integer",
+        "minimum": 5,
+        "maximum": 527040
+      },
+      "session_custom_claims": {
+        "type": "object"
+      },
+      "set_mfa_enrollment": {
+        "type": "string",
+        "enum": [
+          "enroll",
+          "unenroll"
+        ]
+      },
+      "set_default_mfa": {
+        "type": "boolean"
+      },
+      "telemetry_id": {
+        "type": "string"
+      }
+    },
+    "exactlyOne": [
+      "intermediate_session_token",
+      "session_jwt",
+      "session_token"
+    ]
+  },
+  "response": {
+    "request_id": "string",
+    "member_id": "string",
+    "member": "object",
+    "organization": "object",
+    "session_token": "string",
+    "session_jwt": "string",
+    "status_code": "number"
+  },
+  "credentials": [
+    "code",
+    "intermediate_session_token",
+    "session_jwt",
+    "session_token"
+  ]
+} as const satisfies Operation;
+
 /** Every operation of the spec, for the mock's router, the CLI and the tests. */
-export const operations = [b2bOtpsSmsSend] as const;
+export const operations = [b2bOtpsSmsSend, b2bOtpsSmsAuthenticate] as const;
 
 /** The component schemas of each operation's request body, 200 body and error body (each has a generated validator). */
 export const operationSchemas = {
   "b2bOtpsSmsSend": {
     "request": "SmsSendRequest",
     "response": "SmsSendResponse",
+    "error": "ErrorResponse"
+  },
+  "b2bOtpsSmsAuthenticate": {
+    "request": "SmsAuthenticateRequest",
+    "response": "SmsAuthenticateResponse",
     "error": "ErrorResponse"
   }
 } as const satisfies Record<(typeof operations)[number]["id"], { readonly request: string; readonly response: string; readonly error: string }>;

@@ -4,6 +4,78 @@
  */
 
 export interface paths {
+    readonly "/v1/b2b/otps/sms/authenticate": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /**
+         * Authenticate SMS OTP
+         * @description Checks the one-time passcode (OTP) that a Member received by SMS from *Send SMS OTP* and
+         *     typed back. On success the Member has proved possession of the phone, and Stytch starts or
+         *     extends a session for the Member.
+         *
+         *     **Which code is accepted**
+         *
+         *     - Only the code most recently sent to that Member counts. Sending a new code replaces the
+         *       previous one, even if the previous one has not expired yet.
+         *     - A code expires 2 minutes after it was sent.
+         *     - A code can be used once.
+         *
+         *     **Never a primary login**
+         *
+         *     SMS OTP cannot log a Member in on its own. It is used in one of two ways, and **exactly
+         *     one** of `intermediate_session_token`, `session_token` and `session_jwt` must be given:
+         *
+         *     - *Completing MFA:* after a primary login (for example an email magic link or SSO) that
+         *       requires MFA, pass the `intermediate_session_token` it returned. A successful call
+         *       consumes that token; it cannot be used again.
+         *     - *Step-up:* to add the SMS factor to a session the Member already has, pass its
+         *       `session_token` or `session_jwt`.
+         *
+         *     Stytch's API reference requires exactly one of the three, although the official SDKs type
+         *     all three as optional; this description follows the API reference.
+         *
+         *     **What a successful call does**
+         *
+         *     - Marks the Member's phone number as verified (`member.mfa_phone_number_verified` becomes
+         *       `true`).
+         *     - Starts a session, or extends the one given, for `session_duration_minutes` (60 minutes
+         *       when left out), and returns its `session_token` and `session_jwt`. The JWT itself
+         *       lives only five minutes whatever the session's duration, and must be refreshed.
+         *     - Updates MFA enrollment: if the Organization's `mfa_policy` is `REQUIRED_FOR_ALL`,
+         *       `member.mfa_enrolled` becomes `true` (and `set_mfa_enrollment` is ignored); if it is
+         *       `OPTIONAL`, `set_mfa_enrollment` sets `mfa_enrolled` to `true` (`enroll`) or `false`
+         *       (`unenroll`), and leaving it out changes nothing.
+         *     - With `set_default_mfa`, makes SMS OTP the Member's default MFA method.
+         *
+         *     **Wrong, expired or used codes**
+         *
+         *     A code that is wrong, has expired, was already used or was replaced by a newer send fails
+         *     with `otp_code_not_found` (404) or `unable_to_auth_otp_code` (401). Stytch does not
+         *     document which of the two each case gets, so treat both as "code rejected": ask the
+         *     Member to check the code or send a new one.
+         *
+         *     **Retries**
+         *
+         *     This call is **not idempotent**. Once Stytch has accepted a code, the code (and any
+         *     intermediate session token) is used up, so repeating the request fails with a code or
+         *     session error even though the first attempt succeeded, and the session it created is
+         *     lost to the caller. Retrying is safe only when the request certainly did not reach Stytch
+         *     (for example a connection that was refused) or after a `429` response. After a timeout or
+         *     a `5xx` response, send a new code instead of repeating the request.
+         */
+        readonly post: operations["b2bOtpsSmsAuthenticate"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/v1/b2b/otps/sms/send": {
         readonly parameters: {
             readonly query?: never;
@@ -96,6 +168,143 @@ export interface components {
          */
         readonly AllowedPolicy: "ALL_ALLOWED" | "RESTRICTED" | "NOT_ALLOWED" | (string & {});
         /**
+         * AuthenticationFactor
+         * @description One factor a Member authenticated in a session: what kind (`type`), how it was
+         *     delivered (`delivery_method`), when, and the object that was used. Exactly which
+         *     sub-factor object is present depends on the kind; at most one is expected, but all are
+         *     optional.
+         */
+        readonly AuthenticationFactor: {
+            /** @description The Amazon OAuth identity used (`oauth` factors, delivery method `oauth_amazon`). */
+            readonly amazon_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description The Apple OAuth identity used (`oauth` factors, delivery method `oauth_apple`). */
+            readonly apple_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description The authenticator app (TOTP) registration used (`totp` factors, delivery method `authenticator_app`). */
+            readonly authenticator_app_factor?: components["schemas"]["AuthenticatorAppFactor"];
+            /** @description The mobile biometric registration used (delivery method `biometric`). */
+            readonly biometric_factor?: components["schemas"]["BiometricFactor"];
+            /** @description The Bitbucket OAuth identity used (`oauth` factors, delivery method `oauth_bitbucket`). */
+            readonly bitbucket_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description The Coinbase OAuth identity used (`oauth` factors, delivery method `oauth_coinbase`). */
+            readonly coinbase_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description When the factor was added to the session. A timestamp string; the format is not checked (see `last_authenticated_at`). */
+            readonly created_at?: string;
+            /** @description The crypto wallet used (`crypto` factors, delivery method `crypto_wallet`). */
+            readonly crypto_wallet_factor?: components["schemas"]["CryptoWalletFactor"];
+            /** @description How the factor was delivered or proved. */
+            readonly delivery_method: components["schemas"]["AuthenticationFactorDeliveryMethod"];
+            /** @description The Discord OAuth identity used (`oauth` factors, delivery method `oauth_discord`). */
+            readonly discord_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description The email address that received the magic link or code (`magic_link` or `email_otp` factors; delivery method `email`). */
+            readonly email_factor?: components["schemas"]["EmailFactor"];
+            /** @description The embeddable magic link used (delivery method `embedded`). */
+            readonly embeddable_magic_link_factor?: components["schemas"]["EmbeddableMagicLinkFactor"];
+            /** @description The Facebook OAuth identity used (`oauth` factors, delivery method `oauth_facebook`). */
+            readonly facebook_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description The Figma OAuth identity used (`oauth` factors, delivery method `oauth_figma`). */
+            readonly figma_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description The GitLab OAuth identity used (`oauth` factors, delivery method `oauth_gitlab`). */
+            readonly git_lab_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description A GitHub OAuth factor exchanged from another Organization (`oauth` factors, delivery method `oauth_exchange_github`). */
+            readonly github_oauth_exchange_factor?: components["schemas"]["OAuthExchangeFactor"];
+            /** @description The GitHub OAuth identity used (`oauth` factors, delivery method `oauth_github`). */
+            readonly github_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description A Google OAuth factor exchanged from another Organization (`oauth` factors, delivery method `oauth_exchange_google`). */
+            readonly google_oauth_exchange_factor?: components["schemas"]["OAuthExchangeFactor"];
+            /** @description The Google OAuth identity used (`oauth` factors, delivery method `oauth_google`). */
+            readonly google_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description A HubSpot OAuth factor exchanged from another Organization (`oauth` factors, delivery method `oauth_exchange_hubspot`). */
+            readonly hubspot_oauth_exchange_factor?: components["schemas"]["OAuthExchangeFactor"];
+            /** @description The HubSpot OAuth identity used (`oauth` factors, delivery method `oauth_hubspot`). */
+            readonly hubspot_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description Who started this impersonated session (`impersonated` factors, delivery method `impersonation`). */
+            readonly impersonated_factor?: components["schemas"]["ImpersonatedFactor"];
+            /** @description The Instagram OAuth identity used (`oauth` factors, delivery method `oauth_instagram`). */
+            readonly instagram_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /**
+             * @description When the factor was last authenticated. A timestamp string; the SDK types it as a
+             *     plain string without stating the format (Stytch's other timestamps are RFC 3339), so
+             *     the format is not checked.
+             */
+            readonly last_authenticated_at?: string;
+            /** @description The LinkedIn OAuth identity used (`oauth` factors, delivery method `oauth_linkedin`). */
+            readonly linked_in_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description The Microsoft OAuth identity used (`oauth` factors, delivery method `oauth_microsoft`). */
+            readonly microsoft_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description The connected app whose access token was exchanged for this session (delivery method `oauth_access_token_exchange`). */
+            readonly oauth_access_token_exchange_factor?: components["schemas"]["OAuthAccessTokenExchangeFactor"];
+            /** @description The OIDC single sign-on identity used (`sso` factors, delivery method `sso_oidc`). */
+            readonly oidc_sso_factor?: components["schemas"]["SSOFactor"];
+            /** @description The phone number that received the code (`otp` factors, delivered by `sms` or `whatsapp`). Authenticate SMS OTP adds a factor with this object. */
+            readonly phone_number_factor?: components["schemas"]["PhoneNumberFactor"];
+            /** @description The recovery code used (`recovery_codes` factors, delivery method `recovery_code`). */
+            readonly recovery_code_factor?: components["schemas"]["RecoveryCodeFactor"];
+            /** @description The Salesforce OAuth identity used (`oauth` factors, delivery method `oauth_salesforce`). */
+            readonly salesforce_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description The SAML single sign-on identity used (`sso` factors, delivery method `sso_saml`). */
+            readonly saml_sso_factor?: components["schemas"]["SSOFactor"];
+            /** @description The Shopify OAuth identity used (`oauth` factors, delivery method `oauth_shopify`). */
+            readonly shopify_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description A Slack OAuth factor exchanged from another Organization (`oauth` factors, delivery method `oauth_exchange_slack`). */
+            readonly slack_oauth_exchange_factor?: components["schemas"]["OAuthExchangeFactor"];
+            /** @description The Slack OAuth identity used (`oauth` factors, delivery method `oauth_slack`). */
+            readonly slack_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description The Snapchat OAuth identity used (`oauth` factors, delivery method `oauth_snapchat`). */
+            readonly snapchat_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description The Spotify OAuth identity used (`oauth` factors, delivery method `oauth_spotify`). */
+            readonly spotify_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description The Steam OAuth identity used (`oauth` factors, delivery method `oauth_steam`). */
+            readonly steam_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description The TikTok OAuth identity used (`oauth` factors, delivery method `oauth_tiktok`). */
+            readonly tik_tok_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description The trusted auth token that was attested (`trusted_auth_token` factors, delivery method `trusted_token_exchange`). */
+            readonly trusted_auth_token_factor?: components["schemas"]["TrustedAuthTokenFactor"];
+            /** @description The Twitch OAuth identity used (`oauth` factors, delivery method `oauth_twitch`). */
+            readonly twitch_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description The Twitter OAuth identity used (`oauth` factors, delivery method `oauth_twitter`). */
+            readonly twitter_oauth_factor?: components["schemas"]["OAuthFactor"];
+            /** @description The kind of factor. */
+            readonly type: components["schemas"]["AuthenticationFactorType"];
+            /** @description When the factor was last changed. A timestamp string; the format is not checked (see `last_authenticated_at`). */
+            readonly updated_at?: string;
+            /** @description The WebAuthn (passkey or security key) registration used (delivery method `webauthn_registration`). */
+            readonly webauthn_factor?: components["schemas"]["WebAuthnFactor"];
+            /** @description The Yahoo OAuth identity used (`oauth` factors, delivery method `oauth_yahoo`). */
+            readonly yahoo_oauth_factor?: components["schemas"]["OAuthFactor"];
+        };
+        /**
+         * AuthenticationFactorDeliveryMethod
+         * @description How an authentication factor was delivered or proved (open set). Known values, from
+         *     Stytch's Node SDK; the possible values depend on the factor's `type`: `email`
+         *     (`magic_link`, `email_otp`), `sms` (`otp`), `impersonation` (`impersonated`),
+         *     `imported_auth0` (`imported`), `oauth_<provider>` and `oauth_exchange_<provider>`
+         *     (`oauth`; an exchange value marks an OAuth factor from a non-email-verifying provider
+         *     carried over from another Organization), `oauth_access_token_exchange` (`oauth`, from a
+         *     connected app access token exchange), `knowledge` (`password`), `recovery_code`
+         *     (`recovery_codes`), `sso_saml` and `sso_oidc` (`sso`), `trusted_token_exchange`
+         *     (`trusted_auth_token`), `authenticator_app` (`totp`), and others for consumer
+         *     factor kinds.
+         */
+        readonly AuthenticationFactorDeliveryMethod: "email" | "sms" | "whatsapp" | "embedded" | "oauth_google" | "oauth_microsoft" | "oauth_apple" | "webauthn_registration" | "authenticator_app" | "oauth_github" | "recovery_code" | "oauth_facebook" | "crypto_wallet" | "oauth_amazon" | "oauth_bitbucket" | "oauth_coinbase" | "oauth_discord" | "oauth_figma" | "oauth_gitlab" | "oauth_instagram" | "oauth_linkedin" | "oauth_shopify" | "oauth_slack" | "oauth_snapchat" | "oauth_spotify" | "oauth_steam" | "oauth_tiktok" | "oauth_twitch" | "oauth_twitter" | "knowledge" | "biometric" | "sso_saml" | "sso_oidc" | "oauth_salesforce" | "oauth_yahoo" | "oauth_hubspot" | "imported_auth0" | "oauth_exchange_slack" | "oauth_exchange_hubspot" | "oauth_exchange_github" | "oauth_exchange_google" | "impersonation" | "oauth_access_token_exchange" | "trusted_token_exchange" | (string & {});
+        /**
+         * AuthenticationFactorType
+         * @description The kind of an authentication factor (open set). Known values, from Stytch's Node SDK:
+         *     `magic_link`, `otp` (a code by SMS or WhatsApp, as from Authenticate SMS OTP), `oauth`,
+         *     `webauthn`, `totp`, `crypto`, `password`, `signature_challenge`, `sso`, `imported`,
+         *     `recovery_codes`, `email_otp`, `impersonated`, `trusted_auth_token`. Stytch documents
+         *     these for B2B sessions: `email_otp`, `impersonated`, `imported`, `magic_link`, `oauth`,
+         *     `otp`, `password`, `recovery_codes`, `sso`, `trusted_auth_token`, `totp`.
+         */
+        readonly AuthenticationFactorType: "magic_link" | "otp" | "oauth" | "webauthn" | "totp" | "crypto" | "password" | "signature_challenge" | "sso" | "imported" | "recovery_codes" | "email_otp" | "impersonated" | "trusted_auth_token" | (string & {});
+        /**
+         * AuthenticatorAppFactor
+         * @description An authenticator app (TOTP) registration that authenticated a factor.
+         */
+        readonly AuthenticatorAppFactor: {
+            /** @description The ID of the TOTP registration. */
+            readonly totp_id: string;
+        };
+        /**
          * AuthMethod
          * @description A primary authentication method (open set). Known values: `sso` (SAML or OIDC single
          *     sign-on), `magic_link` (email magic link), `email_otp` (email one-time passcode),
@@ -103,6 +312,26 @@ export interface components {
          *     `github_oauth` and `hubspot_oauth`.
          */
         readonly AuthMethod: "sso" | "magic_link" | "email_otp" | "password" | "google_oauth" | "microsoft_oauth" | "slack_oauth" | "github_oauth" | "hubspot_oauth" | (string & {});
+        /**
+         * BiometricFactor
+         * @description A mobile biometric registration that authenticated a factor.
+         */
+        readonly BiometricFactor: {
+            /** @description The ID of the biometric registration. */
+            readonly biometric_registration_id: string;
+        };
+        /**
+         * CryptoWalletFactor
+         * @description A crypto wallet that authenticated a factor.
+         */
+        readonly CryptoWalletFactor: {
+            /** @description The address of the wallet. */
+            readonly crypto_wallet_address: string;
+            /** @description The ID of the crypto wallet. */
+            readonly crypto_wallet_id: string;
+            /** @description The kind of wallet, such as `ethereum` or `solana`. */
+            readonly crypto_wallet_type: string;
+        };
         /**
          * CustomRole
          * @description A role defined for one Organization.
@@ -126,6 +355,56 @@ export interface components {
             readonly resource_id: string;
         };
         /**
+         * DeviceAttributeDetails
+         * @description How familiar one device attribute (device, IP address or country) is for the Member.
+         */
+        readonly DeviceAttributeDetails: {
+            /**
+             * Format: date-time
+             * @description When the Member was first seen with this value (RFC 3339, UTC).
+             */
+            readonly first_seen_at?: string;
+            /** @description Whether the Member has not been seen with this value before. */
+            readonly is_new: boolean;
+            /**
+             * Format: date-time
+             * @description When the Member was last seen with this value (RFC 3339, UTC).
+             */
+            readonly last_seen_at?: string;
+        };
+        /**
+         * DeviceInfo
+         * @description What Stytch's device fingerprinting knows about the device a request came from.
+         */
+        readonly DeviceInfo: {
+            /** @description The IP address the request came from. */
+            readonly ip_address?: string;
+            /** @description Whether this IP address is new for the Member, and when it was first and last seen. */
+            readonly ip_address_details?: components["schemas"]["DeviceAttributeDetails"];
+            /** @description The city the IP address is located in. */
+            readonly ip_geo_city?: string;
+            /** @description The country the IP address is located in. */
+            readonly ip_geo_country?: string;
+            /** @description Whether this country is new for the Member, and when it was first and last seen. */
+            readonly ip_geo_country_details?: components["schemas"]["DeviceAttributeDetails"];
+            /** @description The region (such as a state) the IP address is located in. */
+            readonly ip_geo_region?: string;
+            /** @description A stable identifier of the device (the fingerprint's visitor ID). */
+            readonly visitor_id: string;
+            /** @description Whether this device is new for the Member, and when it was first and last seen. */
+            readonly visitor_id_details?: components["schemas"]["DeviceAttributeDetails"];
+        };
+        /**
+         * EmailFactor
+         * @description An email address that authenticated a factor.
+         */
+        readonly EmailFactor: {
+            /** @description The email address. */
+            readonly email_address: string;
+            /** @description The ID of the email address. */
+            readonly email_id: string;
+        };
+        /**
          * EmailImplicitRoleAssignment
          * @description A role granted automatically to Members whose email address is in a domain.
          */
@@ -134,6 +413,14 @@ export interface components {
             readonly domain: string;
             /** @description The role granted. */
             readonly role_id: string;
+        };
+        /**
+         * EmbeddableMagicLinkFactor
+         * @description An embeddable magic link that authenticated a factor.
+         */
+        readonly EmbeddableMagicLinkFactor: {
+            /** @description The ID of the embeddable magic link. */
+            readonly embedded_id: string;
         };
         /**
          * ErrorResponse
@@ -177,17 +464,32 @@ export interface components {
          *     - `invalid_organization_id` (400): the organization ID is malformed.
          *     - `member_session_member_id_mismatch` (400): the session argument belongs to another
          *       Member than `member_id`.
-         *     - `intermediate_session_not_found` (404): the intermediate session token is unknown or
-         *       expired.
+         *     - `intermediate_session_not_found` (404): the intermediate session token is unknown,
+         *       expired, or already consumed by a successful *Authenticate SMS OTP*.
          *     - `session_not_found` (404): the session token or JWT does not match a live session.
          *     - `invalid_session_token` (400): the session token is malformed.
          *     - `too_many_session_arguments` (400): more than one of `intermediate_session_token`,
          *       `session_token` and `session_jwt` was given.
-         *     - `insufficient_factors` (400): the Member already has an active MFA factor and the
-         *       session argument does not carry it (or none was given).
+         *     - `insufficient_factors` (400): the session argument does not carry the factors the call
+         *       needs; for *Send SMS OTP*, the Member already has an active MFA factor and the session
+         *       argument does not carry it (or none was given).
          *     - `invalid_locale` (400): the locale is not supported.
          *     - `action_available_only_for_active_members` (400): the Member is not active (for example
          *       pending, invited or deleted).
+         *     - `otp_code_not_found` (404): *Authenticate SMS OTP* found no matching code: the code is
+         *       wrong, has expired (2 minutes after sending), was already used, or was replaced by a
+         *       newer send. Stytch does not document which of this and `unable_to_auth_otp_code` each
+         *       case gets; treat both as "code rejected".
+         *     - `unable_to_auth_otp_code` (401): *Authenticate SMS OTP* could not authenticate the code.
+         *       Stytch's message says the code "was either already used or expired"; as above, the
+         *       split between the two code errors is not documented.
+         *     - `invalid_session_duration_minutes` (status not documented, a 4xx): the session
+         *       duration is outside 5 to 527040 minutes.
+         *     - `custom_claims_too_large` (status not documented, a 4xx): the session custom claims
+         *       exceed 4 KB.
+         *     - `no_session_arguments` (status not documented, a 4xx): none of
+         *       `intermediate_session_token`, `session_token` and `session_jwt` was given where one is
+         *       required. Listed by Stytch's SDKs; not documented for a particular endpoint.
          *     - `unauthorized_credentials` (401): the project ID or secret is wrong.
          *     - `too_many_requests` (429): rate limit reached; retry later.
          *     - `internal_server_error` (500): Stytch failed unexpectedly.
@@ -195,7 +497,25 @@ export interface components {
          *     - `unknown_error`: never sent by Stytch. A client may use it to describe an error
          *       response whose body is not a Stytch error (HTML or empty body from a proxy).
          */
-        readonly ErrorType: "invalid_phone_number" | "invalid_phone_number_country_code" | "unsubscribed_phone_number" | "duplicate_member_phone_number" | "member_phone_number_not_found" | "member_not_found" | "organization_not_found" | "invalid_organization_id" | "member_session_member_id_mismatch" | "intermediate_session_not_found" | "session_not_found" | "invalid_session_token" | "too_many_session_arguments" | "insufficient_factors" | "invalid_locale" | "action_available_only_for_active_members" | "unauthorized_credentials" | "too_many_requests" | "internal_server_error" | "server_unavailable" | "unknown_error" | (string & {});
+        readonly ErrorType: "invalid_phone_number" | "invalid_phone_number_country_code" | "unsubscribed_phone_number" | "duplicate_member_phone_number" | "member_phone_number_not_found" | "member_not_found" | "organization_not_found" | "invalid_organization_id" | "member_session_member_id_mismatch" | "intermediate_session_not_found" | "session_not_found" | "invalid_session_token" | "too_many_session_arguments" | "insufficient_factors" | "invalid_locale" | "action_available_only_for_active_members" | "otp_code_not_found" | "unable_to_auth_otp_code" | "invalid_session_duration_minutes" | "custom_claims_too_large" | "no_session_arguments" | "unauthorized_credentials" | "too_many_requests" | "internal_server_error" | "server_unavailable" | "unknown_error" | (string & {});
+        /**
+         * ImpersonatedFactor
+         * @description The impersonator behind an impersonated session.
+         */
+        readonly ImpersonatedFactor: {
+            /** @description The impersonator's email address. */
+            readonly impersonator_email_address: string;
+            /** @description The ID of the impersonator. For an impersonation started from the Stytch Dashboard, the impersonator's Dashboard `member_id`. */
+            readonly impersonator_id: string;
+        };
+        /**
+         * IntermediateSessionToken
+         * @description An intermediate session token: returned by a primary authentication step (such as an
+         *     email magic link or SSO login) when the Member still has to complete MFA. It stands for
+         *     the factors authenticated so far, not yet for a session, and expires after 10 minutes by
+         *     default. A credential: keep it out of logs.
+         */
+        readonly IntermediateSessionToken: string;
         /**
          * Locale
          * @description Language of the SMS text (open set: Stytch accepts locales added after this document was
@@ -302,6 +622,13 @@ export interface components {
             readonly updated_at?: string;
         };
         /**
+         * MemberIdentifier
+         * @description Names a Member in a request: its ID (`member-test-…` or `member-live-…`) or, if one is
+         *     set, its external ID.
+         * @example member-test-32fc5024-9c09-4da3-bd2e-c9ce4da9375f
+         */
+        readonly MemberIdentifier: string;
+        /**
          * MemberRole
          * @description A role held by a Member, with every reason it was granted.
          */
@@ -335,12 +662,57 @@ export interface components {
          */
         readonly MemberRoleSourceType: "direct_assignment" | "email_assignment" | "sso_connection" | "sso_connection_group" | "scim_connection_group" | (string & {});
         /**
+         * MemberSession
+         * @description A Member's session in an Organization, with the factors that authenticated it.
+         */
+        readonly MemberSession: {
+            /** @description Every factor the Member authenticated in this session, such as the primary login and the SMS code. */
+            readonly authentication_factors: readonly components["schemas"]["AuthenticationFactor"][];
+            /** @description The session's custom claims, as set through `session_custom_claims`. */
+            readonly custom_claims?: {
+                readonly [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description When the session ends unless it is extended (RFC 3339, UTC).
+             */
+            readonly expires_at: string;
+            /**
+             * Format: date-time
+             * @description When the session was last used (RFC 3339, UTC).
+             */
+            readonly last_accessed_at: string;
+            /** @description The ID of the Member the session belongs to. */
+            readonly member_id: string;
+            /** @description The session's ID. */
+            readonly member_session_id: string;
+            /** @description The ID of the Organization the session is in. */
+            readonly organization_id: string;
+            /** @description The slug of the Organization the session is in. */
+            readonly organization_slug: string;
+            /** @description The IDs of the roles the Member holds in this session, such as `stytch_member`. */
+            readonly roles: readonly string[];
+            /**
+             * Format: date-time
+             * @description When the session started (RFC 3339, UTC).
+             */
+            readonly started_at: string;
+        };
+        /**
          * MemberStatus
          * @description Lifecycle state of a Member (open set). Known values: `pending` (created but has not
          *     logged in yet), `invited` (sent an invitation that is not yet accepted), `active` (can log
          *     in), `deleted` (removed from the Organization).
          */
         readonly MemberStatus: "pending" | "invited" | "active" | "deleted" | (string & {});
+        /**
+         * MfaEnrollmentAction
+         * @description A change to a Member's MFA enrollment (closed set: any other value is invalid).
+         *     `enroll` makes the Member complete MFA on every later login; `unenroll` stops requiring
+         *     it (unless the Organization requires MFA for all).
+         * @enum {string}
+         */
+        readonly MfaEnrollmentAction: "enroll" | "unenroll";
         /**
          * MfaMethod
          * @description A multi-factor authentication method (open set). Known values: `sms_otp` (a code sent by
@@ -359,6 +731,34 @@ export interface components {
          *     must complete MFA on login), `OPTIONAL` (only Members with `mfa_enrolled` must).
          */
         readonly MfaPolicy: "REQUIRED_FOR_ALL" | "OPTIONAL" | (string & {});
+        /**
+         * OAuthAccessTokenExchangeFactor
+         * @description A connected app access token exchanged for a session.
+         */
+        readonly OAuthAccessTokenExchangeFactor: {
+            /** @description The client ID of the connected app. */
+            readonly client_id: string;
+        };
+        /**
+         * OAuthExchangeFactor
+         * @description An OAuth factor carried over from another Organization by a session exchange. The same shape serves every provider; the property that holds it (for example `slack_oauth_exchange_factor`) names the provider.
+         */
+        readonly OAuthExchangeFactor: {
+            /** @description The ID of the email address of the exchanged OAuth factor. */
+            readonly email_id: string;
+        };
+        /**
+         * OAuthFactor
+         * @description An OAuth identity that authenticated a factor. The same shape serves every OAuth provider; the property that holds it (for example `google_oauth_factor`) names the provider.
+         */
+        readonly OAuthFactor: {
+            /** @description The ID of the email address the provider reported, if any. */
+            readonly email_id?: string;
+            /** @description Stytch's ID of the OAuth identity (registration) that was used. */
+            readonly id: string;
+            /** @description The unique identifier of the user at the OAuth provider (the `sub`, or subject, claim). */
+            readonly provider_subject: string;
+        };
         /**
          * OAuthRegistration
          * @description An OAuth identity linked to a Member.
@@ -456,6 +856,31 @@ export interface components {
              * @description When the Organization was last changed (RFC 3339).
              */
             readonly updated_at?: string;
+        };
+        /**
+         * OrganizationIdentifier
+         * @description Names an Organization in a request: its ID (`organization-test-…` or
+         *     `organization-live-…`), its slug, or its external ID. Any of the three is accepted.
+         * @example organization-test-07971b06-ac8b-4cdb-9c15-63b17e653931
+         */
+        readonly OrganizationIdentifier: string;
+        /**
+         * PhoneNumberFactor
+         * @description A phone number that authenticated a factor.
+         */
+        readonly PhoneNumberFactor: {
+            /** @description The ID of the phone number. */
+            readonly phone_id: string;
+            /** @description The phone number, in E.164 format. */
+            readonly phone_number: string;
+        };
+        /**
+         * RecoveryCodeFactor
+         * @description A recovery code that authenticated a factor.
+         */
+        readonly RecoveryCodeFactor: {
+            /** @description The ID of the recovery code that was used. */
+            readonly totp_recovery_code_id: string;
         };
         /**
          * RestrictedOrAllPolicy
@@ -638,6 +1063,142 @@ export interface components {
             readonly scim_attributes?: components["schemas"]["SCIMAttributes"];
         };
         /**
+         * SessionJwt
+         * @description A JSON Web Token of a Member's session, signed by Stytch. A credential: keep it out of
+         *     logs.
+         */
+        readonly SessionJwt: string;
+        /**
+         * SessionToken
+         * @description An opaque token of a Member's session. A credential, to be kept out of logs.
+         */
+        readonly SessionToken: string;
+        /**
+         * SmsAuthenticateRequest
+         * @description Request body of Authenticate SMS OTP. Unknown fields are rejected. Exactly one of
+         *     `intermediate_session_token`, `session_token` and `session_jwt` must be present.
+         */
+        readonly SmsAuthenticateRequest: {
+            /**
+             * @description The code the Member received by SMS and typed in: today six digits, such as `123456`.
+             *     Only the code most recently sent to this Member is accepted, for 2 minutes after it
+             *     was sent, and only once. A credential: keep it out of logs. The format is not
+             *     checked here (any non-empty string is sent), so a mistyped code gets Stytch's own
+             *     answer (`otp_code_not_found` or `unable_to_auth_otp_code`).
+             * @example 123456
+             */
+            readonly code: string;
+            /**
+             * @description The intermediate session token from this Member's primary login, to complete MFA. A
+             *     successful call consumes it. Exactly one of the three session fields must be given.
+             */
+            readonly intermediate_session_token?: components["schemas"]["IntermediateSessionToken"];
+            /** @description The Member who received the code (its ID or external ID). */
+            readonly member_id: components["schemas"]["MemberIdentifier"];
+            /** @description The Organization the Member belongs to (its ID, slug or external ID). */
+            readonly organization_id: components["schemas"]["OrganizationIdentifier"];
+            /**
+             * @description Custom claims to put on the session and in its JWT: any JSON values by name. To change
+             *     a claim, give its new value; to delete one, give `null`. Claims named like the
+             *     reserved JWT claims (`iss`, `sub`, `aud`, `exp`, `nbf`, `iat`, `jti`) are ignored. All
+             *     custom claims together may not exceed 4 KB. Stytch's SDK documentation says claims are
+             *     created only when a session is started by giving `session_duration_minutes`.
+             * @example {
+             *       "department": "Engineering",
+             *       "pending_review": null
+             *     }
+             */
+            readonly session_custom_claims?: {
+                readonly [key: string]: unknown;
+            };
+            /**
+             * @description How long the session lasts from now, in minutes: at least 5, at most 527040 (366
+             *     days). A new session is started if none exists; a given session is extended by this
+             *     much. 60 minutes when left out. The `session_jwt` in the answer lives five minutes
+             *     whatever this value is, and must be refreshed.
+             * @example 60
+             */
+            readonly session_duration_minutes?: number;
+            /**
+             * @description A session JWT of this Member, to add the SMS factor to that session (step-up).
+             *     Exactly one of the three session fields must be given.
+             */
+            readonly session_jwt?: components["schemas"]["SessionJwt"];
+            /**
+             * @description A session token of this Member, to add the SMS factor to that session (step-up).
+             *     Exactly one of the three session fields must be given.
+             */
+            readonly session_token?: components["schemas"]["SessionToken"];
+            /**
+             * @description When `true`, a successful call makes SMS OTP the Member's default MFA method
+             *     (`default_mfa_method` becomes `sms_otp`).
+             */
+            readonly set_default_mfa?: boolean;
+            /**
+             * @description Changes the Member's `mfa_enrolled` on success: `enroll` sets it to `true`, `unenroll`
+             *     to `false`. Ignored when the Organization's MFA policy is `REQUIRED_FOR_ALL` (the
+             *     Member is then always enrolled). Left out, enrollment does not change.
+             */
+            readonly set_mfa_enrollment?: components["schemas"]["MfaEnrollmentAction"];
+            /**
+             * @description A device fingerprint ID from Stytch's frontend telemetry. When given, Stytch looks the
+             *     device up (Fingerprint Lookup) and stores its fingerprints and IP geolocation for the
+             *     Member; the answer then carries `member_device`. The project must have Device
+             *     Fingerprinting enabled.
+             * @example 026ac93b-8cdf-4f5e-a6fb-4b1a7c2e9d10
+             */
+            readonly telemetry_id?: string;
+        } & ({
+            readonly intermediate_session_token: unknown;
+            readonly session_jwt?: never;
+            readonly session_token?: never;
+        } | {
+            readonly intermediate_session_token?: never;
+            readonly session_jwt?: never;
+            readonly session_token: unknown;
+        } | {
+            readonly intermediate_session_token?: never;
+            readonly session_jwt: unknown;
+            readonly session_token?: never;
+        });
+        /**
+         * SmsAuthenticateResponse
+         * @description Successful response of Authenticate SMS OTP. `member_session` and `member_device` may be
+         *     absent; every other field is always present.
+         */
+        readonly SmsAuthenticateResponse: {
+            /**
+             * @description The Member after the call: `mfa_phone_number_verified` is `true`, and `mfa_enrolled`
+             *     and `default_mfa_method` reflect the Organization's policy and the request.
+             */
+            readonly member: components["schemas"]["Member"];
+            /**
+             * @description What device fingerprinting learned about the Member's device. Present only when a
+             *     valid `telemetry_id` was given and the lookup returned results.
+             */
+            readonly member_device?: components["schemas"]["DeviceInfo"];
+            /** @description The ID of the Member who authenticated. */
+            readonly member_id: string;
+            /** @description The session that was started or extended, with every factor it carries. */
+            readonly member_session?: components["schemas"]["MemberSession"];
+            /** @description The Organization the Member belongs to. */
+            readonly organization: components["schemas"]["Organization"];
+            /** @description Identifier of this request at Stytch; quote it when contacting support. */
+            readonly request_id: string;
+            /**
+             * @description A JSON Web Token of the session, valid for five minutes whatever the session's
+             *     duration. A credential, like the project secret: keep it out of logs.
+             */
+            readonly session_jwt: string;
+            /**
+             * @description The opaque token of the session that was started or extended. A credential, like the
+             *     project secret: keep it out of logs.
+             */
+            readonly session_token: string;
+            /** @description The HTTP status code of the response, repeated in the body. */
+            readonly status_code: number;
+        };
+        /**
          * SmsSendRequest
          * @description Request body of Send SMS OTP. Unknown fields are rejected. At most one of
          *     `intermediate_session_token`, `session_token` and `session_jwt` may be present.
@@ -648,11 +1209,11 @@ export interface components {
              *     link) of this Member. Required, like the other two session fields, when the Member
              *     already has an active MFA factor. At most one of the three session fields may be given.
              */
-            readonly intermediate_session_token?: string;
+            readonly intermediate_session_token?: components["schemas"]["IntermediateSessionToken"];
             /** @description Language of the SMS text. English when left out. */
             readonly locale?: components["schemas"]["Locale"];
-            /** @description The Member to text. Also accepts the Member's external ID. */
-            readonly member_id: string;
+            /** @description The Member to text (its ID or external ID). */
+            readonly member_id: components["schemas"]["MemberIdentifier"];
             /**
              * @description The phone number to text, in E.164 format (for example `+15005550006`). Needed only
              *     when the Member has no phone number yet; it is then linked to the Member. If the
@@ -661,21 +1222,18 @@ export interface components {
              * @example +15005550006
              */
             readonly mfa_phone_number?: string;
-            /**
-             * @description The Organization the Member belongs to. Also accepts the organization slug or the
-             *     organization's external ID.
-             */
-            readonly organization_id: string;
+            /** @description The Organization the Member belongs to (its ID, slug or external ID). */
+            readonly organization_id: components["schemas"]["OrganizationIdentifier"];
             /**
              * @description A session JWT of this Member. At most one of `intermediate_session_token`,
              *     `session_token` and `session_jwt` may be given.
              */
-            readonly session_jwt?: string;
+            readonly session_jwt?: components["schemas"]["SessionJwt"];
             /**
              * @description A session token of this Member. At most one of `intermediate_session_token`,
              *     `session_token` and `session_jwt` may be given.
              */
-            readonly session_token?: string;
+            readonly session_token?: components["schemas"]["SessionToken"];
         };
         /**
          * SmsSendResponse
@@ -692,6 +1250,18 @@ export interface components {
             readonly request_id: string;
             /** @description The HTTP status code of the response, repeated in the body. */
             readonly status_code: number;
+        };
+        /**
+         * SSOFactor
+         * @description A single sign-on identity that authenticated a factor. The same shape serves SAML and OIDC; the property that holds it (`saml_sso_factor` or `oidc_sso_factor`) names the protocol.
+         */
+        readonly SSOFactor: {
+            /** @description The user's identifier at the identity provider. */
+            readonly external_id: string;
+            /** @description The ID of the SSO registration (the user's identity at the connection). */
+            readonly id: string;
+            /** @description The ID of the SSO connection. */
+            readonly provider_id: string;
         };
         /**
          * SsoJitProvisioningPolicy
@@ -716,11 +1286,32 @@ export interface components {
                 readonly [key: string]: unknown;
             };
         };
+        /**
+         * TrustedAuthTokenFactor
+         * @description A trusted auth token (a JWT from a trusted issuer) exchanged for a session.
+         */
+        readonly TrustedAuthTokenFactor: {
+            /** @description The ID of the trusted auth token. */
+            readonly token_id: string;
+        };
+        /**
+         * WebAuthnFactor
+         * @description A WebAuthn registration (passkey or security key) that authenticated a factor.
+         */
+        readonly WebAuthnFactor: {
+            /** @description The domain (relying party) the credential is registered for. */
+            readonly domain: string;
+            /** @description The user agent of the browser or device that registered the credential. */
+            readonly user_agent?: string;
+            /** @description The ID of the WebAuthn registration. */
+            readonly webauthn_registration_id: string;
+        };
     };
     responses: {
         /**
          * @description The request was rejected: a field is invalid, the phone number cannot be used, or the
-         *     session arguments do not fit the Member. `error_type` tells which.
+         *     session arguments do not fit the Member (for example more than one of them, or a
+         *     session of another Member). `error_type` tells which.
          */
         readonly BadRequest: {
             headers: {
@@ -755,8 +1346,10 @@ export interface components {
             };
         };
         /**
-         * @description Stytch failed while handling the request. The SMS may or may not have been sent, so a
-         *     retry can send a second code and invalidate the first.
+         * @description Stytch failed while handling the request, which may or may not have taken effect. After
+         *     *Send SMS OTP*, the SMS may have been sent, so a retry can send a second code and
+         *     invalidate the first. After *Authenticate SMS OTP*, the code may have been used up, so a
+         *     retry can fail although the first attempt succeeded.
          */
         readonly InternalServerError: {
             headers: {
@@ -777,7 +1370,8 @@ export interface components {
         };
         /**
          * @description Stytch is temporarily unavailable. This is the only error whose message asks the caller
-         *     to retry; even so, a retry is not guaranteed to be free of a duplicate SMS.
+         *     to retry; even so, a retry is not guaranteed to be harmless: it may send a duplicate SMS
+         *     (*Send SMS OTP*) or meet a code that was already used up (*Authenticate SMS OTP*).
          */
         readonly ServiceUnavailable: {
             headers: {
@@ -788,8 +1382,38 @@ export interface components {
             };
         };
         /**
-         * @description Too many requests were sent in a short time. Waiting and retrying is safe, because no SMS
-         *     was sent. If a `Retry-After` header is present, wait at least that long.
+         * @description No code matches (`otp_code_not_found`: wrong, expired, already used or replaced by a newer
+         *     code), or the Organization, Member or session named in the request does not exist (for
+         *     example an intermediate session token that expired or was already used:
+         *     `intermediate_session_not_found`). Branch on `error_type`.
+         */
+        readonly SmsAuthenticateNotFound: {
+            headers: {
+                readonly [name: string]: unknown;
+            };
+            content: {
+                readonly "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description Either the project ID and secret were missing, malformed or wrong
+         *     (`unauthorized_credentials`), or the code could not be authenticated
+         *     (`unable_to_auth_otp_code`: wrong, expired, already used or replaced by a newer code).
+         *     Branch on `error_type`: the first is a configuration error, the second an answer for the
+         *     Member.
+         */
+        readonly SmsAuthenticateUnauthorized: {
+            headers: {
+                readonly [name: string]: unknown;
+            };
+            content: {
+                readonly "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description Too many requests were sent in a short time. The request was not carried out (no SMS was
+         *     sent, no code was checked), so waiting and retrying is safe. If a `Retry-After` header is
+         *     present, wait at least that long.
          */
         readonly TooManyRequests: {
             headers: {
@@ -821,6 +1445,43 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    readonly b2bOtpsSmsAuthenticate: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** @description The Member, the code they typed, and the session the code completes or steps up. */
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["SmsAuthenticateRequest"];
+            };
+        };
+        readonly responses: {
+            /**
+             * @description The code was accepted. The body carries the Member (with the phone number now
+             *     verified), its Organization, and the session that was started or extended: its
+             *     token, its JWT and, usually, the session object itself.
+             */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["SmsAuthenticateResponse"];
+                };
+            };
+            readonly 400: components["responses"]["BadRequest"];
+            readonly 401: components["responses"]["SmsAuthenticateUnauthorized"];
+            readonly 403: components["responses"]["Forbidden"];
+            readonly 404: components["responses"]["SmsAuthenticateNotFound"];
+            readonly 429: components["responses"]["TooManyRequests"];
+            readonly 500: components["responses"]["InternalServerError"];
+            readonly 503: components["responses"]["ServiceUnavailable"];
+            readonly default: components["responses"]["Error"];
+        };
+    };
     readonly b2bOtpsSmsSend: {
         readonly parameters: {
             readonly query?: never;

@@ -6,5 +6,7 @@
 export interface SchemaIssue { readonly instancePath: string; readonly keyword: string; readonly message?: string; readonly params: Record<string, unknown> }
 export interface SchemaValidator { (data: unknown): boolean; errors?: SchemaIssue[] | null }
 export declare const validateErrorResponse: SchemaValidator;
+export declare const validateSmsAuthenticateRequest: SchemaValidator;
+export declare const validateSmsAuthenticateResponse: SchemaValidator;
 export declare const validateSmsSendRequest: SchemaValidator;
 export declare const validateSmsSendResponse: SchemaValidator;

@@ -11,6 +11,7 @@ import type { Context, OperationMethod } from "./internal/pipeline.ts";
 import { checkRetryOptions, DEFAULT_MAX_RETRIES } from "./internal/retry-policy.ts";
 import { createTransport, type FetchLike } from "./internal/transport.ts";
 import type { FetchOptions, RetryOptions } from "./call-options.ts";
+import { authenticate, type SmsAuthenticateRequest, type SmsAuthenticateResponse } from "./otps/sms/authenticate.ts";
 import { send, type SmsSendRequest, type SmsSendResponse } from "./otps/sms/send.ts";
 import type { ResponseValidator } from "./response-validation.ts";
 
@@ -52,6 +53,8 @@ export interface StytchB2BClient {
     readonly sms: {
       /** `POST /v1/b2b/otps/sms/send`: texts a one-time passcode; `.withResponse()` adds the HTTP response. */
       readonly send: OperationMethod<SmsSendRequest, SmsSendResponse>;
+      /** `POST /v1/b2b/otps/sms/authenticate`: checks the code and returns the session; `.withResponse()` too. */
+      readonly authenticate: OperationMethod<SmsAuthenticateRequest, SmsAuthenticateResponse>;
     };
   };
   /**
@@ -111,7 +114,7 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
   return {
     projectId,
     baseUrl,
-    otps: { sms: { send: send(context) } },
+    otps: { sms: { send: send(context), authenticate: authenticate(context) } },
     api,
     toJSON: () => summary,
     toString: () => `StytchB2BClient(${projectId} @ ${baseUrl})`,

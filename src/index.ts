@@ -15,6 +15,7 @@ export type { ErrorEvent, Hooks, RequestEvent, ResponseEvent, RetryEvent } from 
 export type { RetryReason } from "./internal/retry-policy.ts";
 export type { CallOptions, FetchOptions, RetryOptions, SendOptions } from "./call-options.ts";
 export type { OperationMethod, WithResponse } from "./internal/pipeline.ts";
+export type { SmsAuthenticateRequest, SmsAuthenticateResponse } from "./otps/sms/authenticate.ts";
 export type { SmsSendRequest, SmsSendResponse } from "./otps/sms/send.ts";
 export type { ResponseValidator } from "./response-validation.ts";
-export type { Locale, Member, Organization } from "./models.ts";
+export type { AuthenticationFactor, Locale, Member, MemberSession, Organization } from "./models.ts";

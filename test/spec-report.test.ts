@@ -43,6 +43,18 @@ test("breaking changes are marked for each side of the wire: a major version", (
   );
 });
 
+test("a field moved into a shared component of the same type, and a new operation's required fields, break no one", () => {
+  assert.equal(
+    report("after-shared"),
+    [
+      "Public API changes (compared with the committed generated/):",
+      "  ok        CheckRequest.code: new required field (string)",
+      "  ok        CheckRequest.member_id: new required field (string)",
+      "0 breaking, 2 non-breaking → a minor version.",
+    ].join("\n"),
+  );
+});
+
 test("no change, no noise", () => {
   assert.equal(report("before"), "Public API: no changes.");
 });

@@ -20,7 +20,7 @@ export function surfaceOf(spec: Spec): ApiSurface {
     const open = openEnumValues(schema);
     if (open || schema.enum) surface.enums[name] = { values: (open ?? (schema.enum as string[])).map(String), open: Boolean(open), side };
     for (const [field, property] of Object.entries(schema.properties ?? {})) {
-      surface.fields[`${name}.${field}`] = { type: typeName(property), required: (schema.required ?? []).includes(field), side };
+      surface.fields[`${name}.${field}`] = { type: typeName(spec, property), required: (schema.required ?? []).includes(field), side };
     }
   }
   return surface;
@@ -54,12 +54,17 @@ function schemaSides(spec: Spec): Map<string, Side> {
   return sides;
 }
 
-function typeName(schema: Schema): string {
-  if (schema.$ref) return schema.$ref.split("/").pop()!;
-  if (schema.anyOf) return schema.anyOf.map(typeName).join(" | ");
+/** A field's type as a caller sees it: a reference to a plain string, number … component reads as that type. */
+function typeName(spec: Spec, schema: Schema): string {
+  if (schema.$ref) {
+    const target = resolve(spec, schema);
+    const plain = !target.properties && !target.enum && !target.anyOf && !target.oneOf && target.type !== "object" && target.type !== "array";
+    return plain ? typeName(spec, target) : schema.$ref.split("/").pop()!;
+  }
+  if (schema.anyOf) return schema.anyOf.map((s) => typeName(spec, s)).join(" | ");
   const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? "any"];
   return types
-    .map((t) => (t === "array" ? `${typeName((schema.items as Schema) ?? {})}[]` : t === "object" && schema.properties ? "object{…}" : t))
+    .map((t) => (t === "array" ? `${typeName(spec, (schema.items as Schema) ?? {})}[]` : t === "object" && schema.properties ? "object{…}" : t))
     .join(" | ");
 }
 
@@ -85,7 +90,9 @@ export function diffSurfaces(before: ApiSurface, after: ApiSurface): Change[] {
     const sends = (now ?? was)!.side !== "response";
     const receives = (now ?? was)!.side !== "request";
     if (!was && now) {
-      add(sends && now.required, `${key}: new ${now.required ? "required" : "optional"} field (${now.type})`);
+      // A required field breaks callers of a schema they already send, not of one that is new.
+      const schemaExisted = Object.keys(before.fields).some((field) => field.startsWith(`${key.split(".")[0]}.`));
+      add(sends && now.required && schemaExisted, `${key}: new ${now.required ? "required" : "optional"} field (${now.type})`);
     } else if (was && !now) {
       add(true, `${key}: field removed (was ${was.required ? "required" : "optional"} ${was.type})`);
     } else if (was && now) {

@@ -1,7 +1,7 @@
 import ajv2020 from "ajv/dist/2020.js";
 import ajvStandalone from "ajv/dist/standalone/index.js";
 import { operationsOf } from "./operations.ts";
-import type { Schema, Spec } from "./spec.ts";
+import { openEnumValues, type Schema, type Spec } from "./spec.ts";
 
 
 // RFC 3339 date-time, as JSON Schema's `format: date-time` means it.
@@ -14,6 +14,8 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-
 export function generateValidators(spec: Spec): { code: string; types: string } {
   const ajv = new ajv2020.default({
     allErrors: false,
+    // Each shared schema compiled once (24 OAuth factors share one shape), not inlined at every use.
+    inlineRefs: false,
     strict: true,
     // Count string length in UTF-16 units: this avoids a runtime import of ajv's ucs2length.
     unicode: false,
@@ -45,14 +47,17 @@ const SUBSCHEMA_LISTS = ["anyOf", "allOf", "oneOf", "prefixItems"];
 const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs"];
 
 /**
- * A copy of an OpenAPI schema ready for ajv: annotations dropped (they only bloat the generated code) and
- * `#/components/schemas/X` references pointed at `#/$defs/X` of the standalone document.
+ * A copy of an OpenAPI schema ready for ajv: annotations dropped (they only bloat the generated code),
+ * `#/components/schemas/X` references pointed at `#/$defs/X` of the standalone document, and what cannot
+ * fail left out: an open enumeration accepts any string, and `unevaluatedProperties: true` allows what is
+ * allowed anyway (it is there for an older linter).
  */
 function forValidation(schema: Schema): Schema {
   if (typeof schema !== "object" || schema === null) return schema;
+  if (openEnumValues(schema)) return { type: "string" };
   const out: Schema = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
+    if (ANNOTATIONS.has(key) || key.startsWith("x-") || (key === "unevaluatedProperties" && value === true)) continue;
     if (key === "$ref") out.$ref = (value as string).replace("#/components/schemas/", "#/$defs/");
     else if (SUBSCHEMA_LISTS.includes(key)) out[key] = (value as Schema[]).map(forValidation);
     else if (SUBSCHEMA_MAPS.includes(key)) {

@@ -23,7 +23,7 @@ export interface MockSession {
   expiresAt: number;
   lastAccessedAt: number;
   /** Factors the session carries, e.g. `sms_otp` once an SMS code was authenticated. */
-  readonly factors: { type: string; deliveryMethod: string; at: number; phone?: string }[];
+  readonly factors: { type: string; deliveryMethod: string; at: number; phone?: string | undefined }[];
   customClaims: Record<string, unknown>;
 }
 

@@ -22,7 +22,7 @@ export function findActiveMember(store: MockStore, request: { organization_id: s
  * The session a request's session field names, which must be live and belong to `member`; `undefined` body
  * when no session field is given (the request rules have already refused two or more).
  */
-export function findRequestSession(store: MockStore, request: Partial<Record<SessionKind, string>>, member: MockMember): Outcome<{ kind: SessionKind; session: MockSession } | undefined> {
+export function findRequestSession(store: MockStore, request: { readonly [kind in SessionKind]?: string | undefined }, member: MockMember): Outcome<{ kind: SessionKind; session: MockSession } | undefined> {
   const kind = SESSION_FIELDS.find((field) => request[field] !== undefined);
   if (!kind) return { ok: true, body: undefined };
   const session = store.findSession(kind, request[kind]!);

@@ -1,5 +1,6 @@
 import type { operations } from "../../../generated/operations.ts";
 import type { MockStore, Outcome } from "../store.ts";
+import { authenticateSms } from "./authenticate.ts";
 import { sendSms } from "./send.ts";
 
 export type OperationId = (typeof operations)[number]["id"];
@@ -11,4 +12,5 @@ export type OperationId = (typeof operations)[number]["id"];
  */
 export const rules: { readonly [id in OperationId]: (store: MockStore, request: never) => Outcome<object> } = {
   b2bOtpsSmsSend: sendSms,
+  b2bOtpsSmsAuthenticate: authenticateSms,
 };
