@@ -35,10 +35,10 @@ export interface StytchB2BClientOptions extends RetryOptions {
   /** Largest response body read, in bytes; a larger one fails with `StytchDecodeError`. Default 1 MiB. */
   maxResponseBytes?: number;
   /**
-   * Check every response against the spec's schemas (for tests and staging). `true` loads the validators
-   * on first use; bundled apps pass `responseValidator` from `stytch-b2b-sms/response-validation`. Default false.
+   * Check every response against the spec's schemas (for tests and staging): pass `responseValidator` from
+   * `stytch-b2b-sms/response-validation`. Default false.
    */
-  validateResponses?: boolean | ResponseValidator;
+  validateResponses?: ResponseValidator | false;
   /** Allow construction in a browser page, where the secret would be visible to every visitor. Default false. */
   dangerouslyAllowBrowser?: boolean;
 }
@@ -72,6 +72,7 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
   const baseUrl = resolveBaseUrl(projectId, options.baseUrl);
   checkRetryOptions(options);
   const maxResponseBytes = positive(options.maxResponseBytes ?? 1024 * 1024, "maxResponseBytes");
+  const validateResponses = validatorOption(options.validateResponses);
   const authorization = basicAuthorization(projectId, secret);
   const clientHeaders = { ...options.headers, Authorization: authorization };
   const doFetch: FetchLike = async (url, init) => limitBody(await (options.fetch ?? globalThis.fetch)(url, init), maxResponseBytes);
@@ -103,7 +104,7 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
     },
     fetchOptions: options.fetchOptions,
     hooks: options.hooks ?? {},
-    validateResponses: options.validateResponses ?? false,
+    validateResponses,
     headers: { client: clientHeaders, authorization },
     redact: createRedactor([secret, authorization, authorization.slice("Basic ".length)]),
   });
@@ -126,6 +127,18 @@ function requiredString(value: unknown, field: string): string {
   }
   rejectControlCharacters(field, value);
   return value;
+}
+
+// The caller imports the validators, so every bundler and runtime sees a plain static import; a `true` that
+// loaded them on demand would need an import() with a computed specifier, which Workers and bundlers refuse.
+function validatorOption(value: ResponseValidator | false | undefined): ResponseValidator | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (typeof value === "function") return value;
+  throw new StytchValidationError(
+    "validateResponses",
+    "type",
+    'validateResponses takes a validator: import { responseValidator } from "stytch-b2b-sms/response-validation" and pass validateResponses: responseValidator',
+  );
 }
 
 function positive(value: number, field: string): number {

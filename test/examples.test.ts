@@ -70,7 +70,8 @@ test("cloudflare-worker.js: the same route under workerd (miniflare), with wrang
   });
   const { Miniflare } = await import("miniflare");
   const mf = new Miniflare({
-    modules: [{ type: "ESModule", path: "worker.js", contents: bundled.outputFiles[0]!.text }],
+    modules: true,
+    script: bundled.outputFiles[0]!.text,
     compatibilityDate,
     cf: false,
     bindings: { STYTCH_PROJECT_ID: env.STYTCH_PROJECT_ID!, STYTCH_SECRET: env.STYTCH_SECRET!, STYTCH_BASE_URL: env.STYTCH_BASE_URL! },

@@ -15,8 +15,8 @@ test("the package root and the ./mock subpath work from dist/", async () => {
     });
     assert.equal(result.status_code, 200);
     await assert.rejects(client.otps.sms.send({ organization_id: "nope", member_id: "m" }), StytchApiError);
-    // validateResponses: true loads the validators from the package's own subpath, from the built entry too.
-    const validating = createStytchB2BClient({ ...mock.clientOptions, validateResponses: true });
+    const { responseValidator } = await import("stytch-b2b-sms/response-validation");
+    const validating = createStytchB2BClient({ ...mock.clientOptions, validateResponses: responseValidator });
     const again = await validating.otps.sms.send({ organization_id: mock.organization.organization_id, member_id: mock.member.member_id });
     assert.equal(again.status_code, 200);
   } finally {

@@ -43,22 +43,34 @@ describe("validateResponses", () => {
     try {
       const plain = createStytchB2BClient({ projectId: "project-test-1", secret: "s3cret", baseUrl: server.url });
       assert.equal((await plain.otps.sms.send({ organization_id: "o", member_id: "m" })).member.is_admin, "yes" as unknown);
-      for (const validateResponses of [true, responseValidator]) {
-        const strict = createStytchB2BClient({ projectId: "project-test-1", secret: "s3cret", baseUrl: server.url, validateResponses });
-        await assert.rejects(
-          strict.otps.sms.send({ organization_id: "o", member_id: "m" }),
-          (e) => e instanceof StytchResponseValidationError && e.path === "/member/is_admin" && e.status === 200 && /must be boolean/.test(e.message),
-        );
-      }
+      const strict = createStytchB2BClient({ projectId: "project-test-1", secret: "s3cret", baseUrl: server.url, validateResponses: responseValidator });
+      await assert.rejects(
+        strict.otps.sms.send({ organization_id: "o", member_id: "m" }),
+        (e) => e instanceof StytchResponseValidationError && e.path === "/member/is_admin" && e.status === 200 && /must be boolean/.test(e.message),
+      );
     } finally {
       await server.close();
     }
   });
 
   test("the mock's answers pass it", async () => {
-    const client = createStytchB2BClient({ ...mock.clientOptions, validateResponses: true });
+    const client = createStytchB2BClient({ ...mock.clientOptions, validateResponses: responseValidator });
     const result = await client.otps.sms.send({ organization_id: mock.organization.organization_id, member_id: mock.member.member_id, mfa_phone_number: "+15005550006" });
     assert.equal(result.status_code, 200);
+  });
+
+  test("`true` or anything but a validator is refused at construction, naming the import to use", () => {
+    for (const validateResponses of [true, "yes", {}]) {
+      assert.throws(
+        () => createStytchB2BClient({ ...mock.clientOptions, validateResponses: validateResponses as never }),
+        (e) =>
+          e instanceof StytchValidationError &&
+          e.field === "validateResponses" &&
+          e.rule === "type" &&
+          e.message.includes('import { responseValidator } from "stytch-b2b-sms/response-validation"'),
+      );
+    }
+    assert.equal(mock.exchanges.length, 0);
   });
 });
 

@@ -63,3 +63,5 @@ export async function checks() {
 
 // @ts-expect-error: projectId and secret are required
 createStytchB2BClient({ baseUrl: "https://x" });
+// @ts-expect-error: validateResponses takes the validator from "stytch-b2b-sms/response-validation", not true
+createStytchB2BClient({ projectId: "project-test-1", secret: "s", validateResponses: true });

@@ -15,7 +15,6 @@ import { checkHeaders } from "../../internal/control-characters.ts";
 import { decodeFailure, decodeSuccess } from "../../internal/decode-response.ts";
 import { Deadline } from "../../internal/deadline.ts";
 import { callHook, redactHeaders, type Hooks } from "../../internal/hooks.ts";
-import { loadResponseValidator } from "../../internal/load-response-validator.ts";
 import { checkRetryOptions, retryDelayMs, retryReason, type RetryReason } from "../../internal/retry-policy.ts";
 import { sleep } from "../../internal/sleep.ts";
 import { validateSendRequest } from "../../internal/validate-request.ts";
@@ -59,7 +58,7 @@ export interface SendContext {
   readonly defaults: Required<Omit<RetryOptions, "attemptTimeoutMs">> & Pick<RetryOptions, "attemptTimeoutMs">;
   readonly fetchOptions: FetchOptions | undefined;
   readonly hooks: Hooks;
-  readonly validateResponses: boolean | ResponseValidator;
+  readonly validateResponses: ResponseValidator | undefined;
   /** Client headers plus Authorization; per-call headers go in between. */
   readonly headers: { readonly client: Record<string, string>; readonly authorization: string };
   readonly redact: (text: string) => string;
@@ -80,7 +79,6 @@ export function createSend(context: SendContext) {
     checkHeaders("headers", options.headers);
     // The common case (no per-call overrides) allocates nothing here: every send is on the hot path.
     const policy = hasRetryOverrides(options) ? { ...context.defaults, ...checked(options) } : context.defaults;
-    const validator = context.validateResponses === true ? await loadResponseValidator() : context.validateResponses || undefined;
     const { client: clientHeaders, authorization } = context.headers;
     const headers = options.headers ? { ...clientHeaders, ...options.headers, Authorization: authorization } : clientHeaders;
     const fetchOptions = options.fetchOptions ? { ...context.fetchOptions, ...options.fetchOptions } : context.fetchOptions;
@@ -123,7 +121,7 @@ export function createSend(context: SendContext) {
         const decoded = response.ok
           ? decodeSuccess(response, result.data ?? "", context.redact)
           : decodeFailure(response, result.error, context.redact);
-        const checked = validator ? checkAgainstSpec(validator, response.status, decoded, result) : decoded;
+        const checked = context.validateResponses ? checkAgainstSpec(context.validateResponses, response.status, decoded, result) : decoded;
         if (context.hooks.onResponse) {
           const requestId = checked instanceof StytchApiError ? checked.request_id : checked instanceof Error ? undefined : checked.request_id;
           const durationMs = performance.now() - startedAt;

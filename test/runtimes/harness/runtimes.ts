@@ -78,10 +78,11 @@ const workerd: Runtime = {
     const { Miniflare } = await import("miniflare");
     // A compatibility date before 2024-11-11, when workerd still throws on a `cache` field in fetch's init
     // (what broke the official SDK on Workers): many deployed Workers are pinned that old.
-    // One bundled module, as wrangler uploads it (listing it keeps miniflare from refusing the client's lazy,
-    // non-literal import() of the optional response validators). cf: false: no request.cf fetch at start.
+    // One bundled module, as wrangler uploads it; `modules: true` makes miniflare read its imports itself, and
+    // it refuses an import() with a computed specifier. cf: false: no request.cf fetch at start.
     const mf = new Miniflare({
-      modules: [{ type: "ESModule", path: "worker.js", contents: script }],
+      modules: true,
+      script,
       compatibilityDate: "2024-09-23",
       cf: false,
       bindings: env,
