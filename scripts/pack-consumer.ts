@@ -14,7 +14,7 @@ import { join } from "node:path";
 export const CONSUMER_DIR = ".build/consumer";
 export const TARBALL = ".build/pack/stytch-b2b-sms.tgz";
 
-if (!existsSync("dist/esm/src/index.js") || !existsSync("dist/cjs/src/index.js")) {
+if (!existsSync("dist/esm/index.js") || !existsSync("dist/cjs/index.js")) {
   throw new Error("dist/ is missing: run `npm run build` first");
 }
 rmSync(".build/pack", { recursive: true, force: true });

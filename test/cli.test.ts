@@ -28,7 +28,7 @@ async function cli(args: string[], extraEnv: Record<string, string> = env): Prom
 const ids = () => ["--organization-id", mock.organization.organization_id, "--member-id", mock.member.member_id];
 
 test("the bin is the built main.js with a node shebang", () => {
-  assert.match(CLI_BIN, /dist\/esm\/src\/cli\/main\.js$/);
+  assert.match(CLI_BIN, /dist\/esm\/cli\/main\.js$/);
   assert.ok(readFileSync(CLI_BIN, "utf8").startsWith("#!/usr/bin/env node\n"));
 });
 

@@ -20,12 +20,24 @@ const manifest = JSON.parse(readFileSync("package.json", "utf8")) as {
 };
 
 const TOP_LEVEL = ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "spec/openapi.yaml"];
-const BUILT = /^dist\/(esm|cjs)\/(src|generated)\/[\w./-]+\.(js|d\.ts)$/;
+const BUILT = /^dist\/((esm|cjs)\/[\w./-]+\.(js|d\.ts)|cjs\/package\.json|validators\.cjs)$/;
 
 test("the package holds only the build, the spec and the top-level documents", () => {
-  const unexpected = paths.filter((path) => !TOP_LEVEL.includes(path) && path !== "dist/cjs/package.json" && !BUILT.test(path));
+  const unexpected = paths.filter((path) => !TOP_LEVEL.includes(path) && !BUILT.test(path));
   assert.deepEqual(unexpected, []);
   for (const path of TOP_LEVEL) assert.ok(paths.includes(path), `${path} is not in the package`);
+});
+
+test("ES modules and CommonJS ship the same entries, each .d.ts beside its .js, the validators once", () => {
+  const files = (format: string) => paths.filter((path) => path.startsWith(`dist/${format}/`)).map((path) => path.slice(`dist/${format}/`.length));
+  const esm = files("esm");
+  const cjs = files("cjs").filter((path) => path !== "package.json");
+  // The bin is the one ES-module-only file.
+  assert.deepEqual(cjs, esm.filter((path) => path !== "cli/main.js"));
+  for (const path of [...esm, ...cjs].filter((path) => path.endsWith(".d.ts"))) {
+    assert.ok(esm.includes(path.replace(/\.d\.ts$/, ".js")), `${path} declares a file that is not shipped`);
+  }
+  assert.deepEqual(paths.filter((path) => /validators/.test(path)), ["dist/validators.cjs"]);
 });
 
 test("no tests, fixtures, examples, docs, scripts or local state", () => {
