@@ -24,7 +24,7 @@ const compilers = [
 const configs = ["bundler", "node16", "nodenext"];
 
 if (!existsSync(dir)) {
-  console.error("The fixtures are not in .build/consumer: run `npm run build && npm run pack:consumer` first.");
+  console.error("The fixtures are not in .build/consumer: run `npm run pack:consumer` first.");
   process.exit(1);
 }
 const results = await Promise.all(
