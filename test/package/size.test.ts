@@ -10,7 +10,7 @@ import { CONSUMER_DIR, packListing } from "../support/packed.ts";
 // openapi-fetch alone is 2.65 KB gzip of this; the issue's 4 KB target leaves 1.35 KB for validation, timeouts,
 // retries, hooks, typed errors and redaction, which this client does not fit (see README "Performance").
 // The budget stops the send path from growing unnoticed.
-const BUDGET_GZIP_BYTES = 9 * 1024; // now about 8.45 KB
+const BUDGET_GZIP_BYTES = 9 * 1024; // now about 8.24 KB
 
 for (const platform of ["browser", "node"] as const) {
   test(`the send path bundles to at most ${BUDGET_GZIP_BYTES} bytes gzip (${platform})`, async () => {

@@ -8,7 +8,7 @@ import { CONSUMER_DIR, packListing, requirePacked } from "../support/packed.ts";
 // The README's node:test example, extracted and run as a user's test file would be: a child `node --test`
 // in the app folder that has the packed tarball installed, importing the package by its name.
 packListing();
-const MARKER = "<!-- test kit example: extracted and run by test/testkit.test.ts -->";
+const MARKER = "<!-- test kit example: extracted and run by test/package/testkit.test.ts -->";
 
 function readmeExample(): string {
   const readme = readFileSync("README.md", "utf8");
