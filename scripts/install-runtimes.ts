@@ -24,11 +24,12 @@ const prefixed = [...wanted.filter((runtime): runtime is Prefixed => runtime !==
 const installed = await Promise.all(prefixed.map((runtime) => install(runtime).then(() => undefined, (error: Error) => error.message)));
 problems.push(...installed.filter((problem): problem is string => problem !== undefined));
 
+const APT_GET = "/usr/bin/apt-get";
 let browser = findBrowser();
-if (!browser && process.platform === "linux" && process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
+if (!browser && process.platform === "linux" && process.getuid?.() === 0 && existsSync(APT_GET)) {
   console.log("install:runtimes: no browser found; installing Chromium from Debian's packages (apt-get, as root)");
-  await run("apt-get", ["update", "-qq"])
-    .then(() => run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"]))
+  await run(APT_GET, ["update", "-qq"])
+    .then(() => run(APT_GET, ["install", "-y", "-qq", "--no-install-recommends", "chromium"]))
     .catch((error: Error) => problems.push(error.message));
   browser = findBrowser();
 }
