@@ -132,7 +132,7 @@ let browserVersion = "";
 /** Chromium, Chrome or Edge, whichever is installed (see scripts/browser.ts), named by what was found. */
 const browser: Runtime = {
   name: found?.name ?? "browser",
-  missing: () => (found ? undefined : `${browserMissing()} (or ${INSTALL_RUNTIMES})`),
+  missing: () => (found ? undefined : browserMissing()),
   version: () => browserVersion,
   async run({ consumerDir, setup, servePageScript }) {
     servePageScript(await bundle(join(consumerDir, "browser.js"), { format: "esm", platform: "browser" }));
