@@ -1,66 +1,95 @@
 /**
- * `npm run build`: dist/esm (tsc: ES modules + .d.ts) and dist/cjs (the same files converted to CommonJS by
- * esbuild, file by file so relative imports and lazy `import()`s keep working, with the .d.ts copied
- * next to them under a `{"type":"commonjs"}` package.json). The hand-written generated/validators.js and its
- * .d.ts are copied in first, since tsc does not emit plain JS. Last, each ES module entry point is bundled
- * into one file (openapi-fetch left as an import): one file to load instead of twenty cuts the time from
- * process start to the first response. No runtime code is shared between entries (the mock and the response
- * validators use the client's types only), so no class exists twice; the CLI carries its own copy.
+ * `npm run build`: dist/ as published, from src/ and generated/.
+ *  - Each entry point is bundled by esbuild into one file (one file to load instead of twenty: a faster
+ *    first response), as an ES module in dist/esm; its CommonJS twin in dist/cjs is that same bundle
+ *    converted, so both formats have the same module graph.
+ *  - An import of another entry stays an import of that entry's file (the CLI loads the mock's), so no code
+ *    ships twice and no class exists twice. openapi-fetch stays an import of the dependency.
+ *  - The generated validators (used by the mock and the response validators) ship once, as CommonJS
+ *    (dist/validators.cjs), which ES modules and CommonJS can both load.
+ *  - Each importable entry gets one bundled .d.ts in each format; nothing else has one.
  */
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import { build, transform } from "esbuild";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { build, transform, type Plugin } from "esbuild";
+import { generateDtsBundle } from "dts-bundle-generator";
 
-const ESM = "dist/esm";
-const CJS = "dist/cjs";
+/** Source entry → its file under dist/esm and dist/cjs; `types: false` for the CLI (a bin, not importable). */
+const ENTRIES = [
+  { source: "src/index.ts", out: "index.js", types: true },
+  { source: "src/mock/index.ts", out: "mock/index.js", types: true },
+  { source: "src/response-validation.ts", out: "response-validation.js", types: true },
+  { source: "src/cli/main.ts", out: "cli/main.js", types: false },
+];
+const VALIDATORS = { source: "generated/validators.js", out: "dist/validators.cjs" };
 
 rmSync("dist", { recursive: true, force: true });
-execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
-for (const file of ["validators.js", "validators.d.ts"]) cpSync(join("generated", file), join(ESM, "generated", file));
+// Whitespace minified: ajv writes them on one line, which the conversion would otherwise spread over thousands.
+writeFile(VALIDATORS.out, await toCommonJs(readFileSync(VALIDATORS.source, "utf8"), VALIDATORS.source, true));
+writeFile("dist/cjs/package.json", `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
 
-for (const file of walk(ESM)) {
-  const target = join(CJS, relative(ESM, file));
-  mkdirSync(dirname(target), { recursive: true });
-  if (!file.endsWith(".js")) {
-    cpSync(file, target);
-    continue;
-  }
-  // A per-file transform (not a build) so that `import x from "cjs-package"` reads `exports.default` when the
-  // package sets __esModule, as CommonJS consumers expect, rather than Node's ESM view of it.
-  // platform "node" adds the export-names annotation Node's CommonJS loader reads for `import()` from ESM.
-  const { code, warnings } = await transform(readFileSync(file, "utf8"), { format: "cjs", platform: "node", target: "es2022", sourcefile: file });
+for (const entry of ENTRIES) {
+  const esm = join("dist/esm", entry.out);
+  const { outputFiles } = await build({
+    entryPoints: [entry.source],
+    bundle: true,
+    write: false,
+    outfile: esm,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    external: ["openapi-fetch", "node:*"],
+    plugins: [sharedFiles(esm)],
+    logLevel: "error",
+  });
+  const code = outputFiles[0]!.text;
+  writeFile(esm, code);
+  // The bin is ESM only; every importable entry also ships as CommonJS.
+  if (entry.types) writeFile(join("dist/cjs", entry.out), await toCommonJs(code, esm));
+}
+
+const typed = ENTRIES.filter((entry) => entry.types);
+const declarations = generateDtsBundle(
+  typed.map((entry) => ({ filePath: entry.source, output: { noBanner: true, exportReferencedTypes: false } })),
+  { preferredConfigPath: "tsconfig.json" },
+);
+typed.forEach((entry, i) => {
+  for (const format of ["esm", "cjs"]) writeFile(join("dist", format, entry.out.replace(/\.js$/, ".d.ts")), declarations[i]!);
+});
+
+/** Keeps imports of another entry, and of the generated validators, as imports of their shipped file. */
+function sharedFiles(outfile: string): Plugin {
+  const shipped = new Map<string, string>([
+    [resolve(VALIDATORS.source), resolve(VALIDATORS.out)],
+    ...ENTRIES.map((entry) => [resolve(entry.source), resolve("dist/esm", entry.out)] as [string, string]),
+  ]);
+  return {
+    name: "shared-files",
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, (args) => {
+        const target = shipped.get(resolve(args.resolveDir, args.path));
+        if (!target || target === resolve(outfile)) return undefined;
+        const path = relative(dirname(resolve(outfile)), target).replaceAll("\\", "/");
+        return { path: path.startsWith(".") ? path : `./${path}`, external: true };
+      });
+    },
+  };
+}
+
+/**
+ * ES module → CommonJS, by a transform (not a build) so that `import x from "openapi-fetch"` reads
+ * `exports.default`, as openapi-fetch's CommonJS build (which sets __esModule) expects. platform "node" adds
+ * the export-names annotation Node reads when an ES module imports a CommonJS file.
+ */
+async function toCommonJs(code: string, file: string, minifyWhitespace = false): Promise<string> {
+  const options = { format: "cjs", platform: "node", target: "es2022", sourcefile: file, minifyWhitespace } as const;
+  const { code: converted, warnings } = await transform(code, options);
   // e.g. `import.meta` has no CommonJS equivalent and would silently become {}.
   if (warnings.length > 0) throw new Error(`${file} does not convert cleanly to CommonJS: ${warnings.map((w) => w.text).join("; ")}`);
-  writeFileSync(target, code);
-}
-writeFileSync(join(CJS, "package.json"), `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
-
-const ENTRIES = ["src/index.js", "src/mock/index.js", "src/response-validation.js", "src/cli/main.js"];
-const bundled = await build({
-  entryPoints: ENTRIES.map((entry) => join(ESM, entry)),
-  outbase: ESM,
-  outdir: ESM,
-  entryNames: "[dir]/[name]",
-  bundle: true,
-  format: "esm",
-  platform: "neutral",
-  target: "es2022",
-  external: ["openapi-fetch", "node:*"],
-  // The generated validators stay one shared file as generated (entries sit at the same depths, so the
-  // relative specifier written in the source still points at it).
-  plugins: [{ name: "keep-validators", setup: (b) => b.onResolve({ filter: /generated\/validators\.js$/ }, (a) => ({ path: a.path, external: true })) }],
-  write: false,
-  logLevel: "error",
-});
-for (const file of walk(ESM)) if (file.endsWith(".js") && !file.endsWith("validators.js")) rmSync(file);
-for (const output of bundled.outputFiles) {
-  mkdirSync(dirname(output.path), { recursive: true });
-  writeFileSync(output.path, output.contents);
+  return converted;
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
+function writeFile(path: string, contents: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, contents);
 }

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, normalize } from "node:path";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import ts from "typescript";
+import { importGraph } from "./support/import-graph.ts";
 
 // The client must run on web-standard APIs alone (Workers, edge, browsers, Deno, Bun). Checked: every
 // source file the client's entry points load. The Node-only parts (the mock, the CLI) live apart.
@@ -24,33 +24,13 @@ function nodeUsages(code: string): string[] {
   return found;
 }
 
-/** The entries and every file they import, transitively (relative imports; packages are not followed). */
-function clientFiles(entries: string[]): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const { importedFiles } = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
-    for (const { fileName } of importedFiles) {
-      if (!fileName.startsWith(".")) continue;
-      const path = normalize(join(dirname(file), fileName));
-      const candidates = [path, path.replace(/\.js$/, ".ts")];
-      const found = candidates.find((candidate) => existsSync(candidate));
-      assert.ok(found, `${file} imports ${fileName}, which does not exist`);
-      visit(found);
-    }
-  };
-  entries.forEach(visit);
-  return [...seen];
-}
-
 test("the scanner finds Node-only imports and globals, and ignores comments and property names", () => {
   const code = 'import { createServer } from "node:http";\n// process.env in a comment\nconst b = Buffer.from(process.env.X ?? "");\nconst ok = task.process;';
   assert.deepEqual(nodeUsages(code), ['"node:http"', "Buffer", "process"]);
 });
 
 test("the client's files use no node: module, Buffer, process or require, and load nothing Node-only", () => {
-  const files = clientFiles(CLIENT_ENTRIES);
+  const files = importGraph(CLIENT_ENTRIES);
   assert.ok(files.includes("src/client.ts") && files.includes("generated/validators.js"), files.join(", "));
   assert.deepEqual(files.filter((file) => NODE_ONLY_DIRS.some((dir) => file.startsWith(dir))), []);
   const offenders = files.flatMap((file) => nodeUsages(readFileSync(file, "utf8")).map((usage) => `${file}: ${usage}`));

@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
+import { INSTALL_RUNTIMES, TYPESCRIPT_50 } from "../../scripts/extra-runtimes.ts";
 
 const run = promisify(execFile);
 const dir = resolve(".build/consumer/types");
@@ -15,7 +16,7 @@ const compilers = [
   {
     name: "TypeScript 5.0",
     // Called by path: installed apart so that its `tsc` cannot take over node_modules/.bin/tsc.
-    tsc: resolve(".runtimes/typescript50/node_modules/typescript/bin/tsc"),
+    tsc: TYPESCRIPT_50.binary(),
     // Under 5.0 openapi-fetch 0.17's own declarations fail to check (TS2344 in ResponseObjectMap); they are
     // only which TS 5.0 users skip with skipLibCheck. Errors anywhere else, ours included, still fail.
     toleratedPackages: ["openapi-fetch", "openapi-typescript-helpers"],
@@ -24,14 +25,14 @@ const compilers = [
 const configs = ["bundler", "node16", "nodenext"];
 
 if (!existsSync(dir)) {
-  console.error("The fixtures are not in .build/consumer: run `npm run build && npm run pack:consumer` first.");
+  console.error("The fixtures are not in .build/consumer: run `npm run pack:consumer` first.");
   process.exit(1);
 }
 const results = await Promise.all(
   compilers.flatMap(({ name, tsc, toleratedPackages }) =>
     configs.map(async (config) => {
       const label = `types  ${name}  moduleResolution ${config}`.padEnd(50);
-      if (!existsSync(tsc)) return `FAIL  ${label} ${tsc} is missing: run \`npm run install:runtimes\``;
+      if (!existsSync(tsc)) return `FAIL  ${label} ${tsc} is missing: ${INSTALL_RUNTIMES}`;
       const { stdout: version } = await run(process.execPath, [tsc, "--version"]);
       const output = await run(process.execPath, [tsc, "-p", `tsconfig.${config}.json`], { cwd: dir }).then(
         () => "",

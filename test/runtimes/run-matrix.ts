@@ -1,29 +1,28 @@
 /**
  * `npm run test:runtimes`: the runtime matrix. Starts the packed package's embedded mock on 127.0.0.1, runs
  * the conformance scenario (app/conformance.js) in every runtime against it, one line per runtime, and ends
- * with `N passed, N failed`. Run `npm run build && npm run pack:consumer` first (npm test does).
+ * with `N passed, N failed`. Run `npm run pack:consumer` first (npm test does).
  */
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
-import type { MockStytch } from "stytch-b2b-sms/mock";
+import { join } from "node:path";
+import type { MockStytch } from "../../src/mock/index.ts";
+import { CONSUMER_DIR, INSTALLED_DIR, requirePacked } from "../support/packed.ts";
 import { startControlServer } from "./harness/control-server.ts";
 import { EXPECTED_EXCHANGES, EXPECTED_SMS, SCENARIO_CHECKS, type ConformanceResult } from "./harness/result.ts";
 import { RUNTIMES, type Runtime, type RunContext } from "./harness/runtimes.ts";
 
-const consumerDir = resolve(".build/consumer");
-if (!existsSync(join(consumerDir, "node_modules/stytch-b2b-sms/package.json"))) {
-  console.error("The packed package is not installed in .build/consumer: run `npm run build && npm run pack:consumer` first.");
+if (!existsSync(INSTALLED_DIR)) {
+  console.error("The packed package is not installed in .build/consumer: run `npm run pack:consumer` first.");
   process.exit(1);
 }
-// The harness loads the mock from the tarball too (its CommonJS build, through require).
-const { startMockStytch } = createRequire(join(consumerDir, "package.json"))("stytch-b2b-sms/mock") as typeof import("stytch-b2b-sms/mock");
+// The harness loads the mock from the tarball too (its CommonJS build, through require); types from src/.
+const { startMockStytch } = requirePacked("stytch-b2b-sms/mock") as typeof import("../../src/mock/index.ts");
 
 const mock = await startMockStytch();
 let pageScript = "";
-const control = await startControlServer(mock, { html: readFileSync(join(consumerDir, "index.html"), "utf8"), script: () => pageScript });
+const control = await startControlServer(mock, { html: readFileSync(join(CONSUMER_DIR, "index.html"), "utf8"), script: () => pageScript });
 const context: RunContext = {
-  consumerDir,
+  consumerDir: CONSUMER_DIR,
   clientOptions: mock.clientOptions,
   setup: control.setup,
   env: {

@@ -1,9 +1,8 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
-/** The built file package.json's "bin" points at (run `npm run build` first). */
-export const CLI_BIN = resolve((JSON.parse(readFileSync("package.json", "utf8")) as { bin: Record<string, string> }).bin["stytch-b2b-sms"]!);
+/** The command line from source: Node runs src/cli/main.ts through tsx, as `npm start` runs the demo. */
+export const SOURCE_CLI = ["--import", "tsx", resolve("src/cli/main.ts")];
 
 export interface CliRun {
   code: number | null;
@@ -12,10 +11,13 @@ export interface CliRun {
   ms: number;
 }
 
-/** Runs `node <bin> …args` as a child process with only PATH and `env` set; killed after 20 s. */
-export async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+/**
+ * Runs `node <cli> …args` as a child process with only PATH and `env` set; killed after 20 s. `cli` is the
+ * source by default; the package-level tests pass the packed bin.
+ */
+export async function runCli(args: string[], env: Record<string, string> = {}, cli: string[] = SOURCE_CLI): Promise<CliRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI_BIN, ...args], { env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...env } });
+  const child = spawn(process.execPath, [...cli, ...args], { env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...env } });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));

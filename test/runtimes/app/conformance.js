@@ -8,12 +8,14 @@
 /**
  * @param {typeof import("stytch-b2b-sms")} sdk
  * @param {{ stytch: import("stytch-b2b-sms").StytchB2BClient, clientOptions: object,
+ *           responseValidator: import("stytch-b2b-sms").ResponseValidator,
  *           organizationId: string, memberId: string, controlUrl: string }} setup
- *   `stytch` is the client the runtime's README example created; `clientOptions` are its options.
+ *   `stytch` is the client the runtime's README example created; `clientOptions` are its options;
+ *   `responseValidator` is what the runtime loaded from "stytch-b2b-sms/response-validation".
  * @returns {Promise<{ checks: { name: string, ok: boolean, detail?: string }[] }>}
  */
-export async function runConformance(sdk, { stytch, clientOptions, organizationId, memberId, controlUrl }) {
-  const { createStytchB2BClient, StytchAbortError, StytchApiError, StytchTimeoutError, StytchValidationError } = sdk;
+export async function runConformance(sdk, { stytch, clientOptions, responseValidator, organizationId, memberId, controlUrl }) {
+  const { createStytchB2BClient, StytchAbortError, StytchApiError, StytchResponseValidationError, StytchTimeoutError, StytchValidationError } = sdk;
   const control = mockControl(controlUrl);
   const body = { organization_id: organizationId, member_id: memberId, mfa_phone_number: "+15005550006" };
   const checks = [];
@@ -75,6 +77,21 @@ export async function runConformance(sdk, { stytch, clientOptions, organizationI
     const recording = createStytchB2BClient({ ...clientOptions, fetch: (url, given) => ((init = given), fetch(url, given)) });
     await recording.otps.sms.send(body);
     for (const field of ["cache", "mode", "credentials"]) expect(init[field] === undefined, `fetch init has ${field}: ${init[field]}`);
+  });
+
+  await check("response validation", async () => {
+    // The validators load as a plain import in every runtime; `true`, which needed a computed import(), is refused.
+    const refused = await rejection((async () => createStytchB2BClient({ ...clientOptions, validateResponses: true }))());
+    expectInstance(refused, StytchValidationError);
+    expect(refused.field === "validateResponses", `field ${refused.field}`);
+    const validating = createStytchB2BClient({ ...clientOptions, validateResponses: responseValidator });
+    const result = await validating.otps.sms.send(body);
+    expect(result.status_code === 200, `status_code ${result.status_code}`);
+    const broken = { status_code: 404, request_id: "request-id-broken", error_type: "member_not_found", error_message: "m", error_url: "u", error_details: "text" };
+    await control.failNext({ status: 404, body: JSON.stringify(broken), contentType: "application/json" });
+    const error = await rejection(validating.otps.sms.send(body));
+    expectInstance(error, StytchResponseValidationError);
+    expect(error.status === 404 && error.path === "/error_details", `status ${error.status}, path ${error.path}`);
   });
 
   return { checks };

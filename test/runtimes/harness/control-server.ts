@@ -1,6 +1,6 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { MockFault, MockStytch } from "stytch-b2b-sms/mock";
+import type { MockFault, MockStytch } from "../../../src/mock/index.ts";
 
 /** What a runtime needs besides the client options: the seeded ids and this server's URL. */
 export interface ConformanceSetup {

@@ -4,12 +4,12 @@ export interface ConformanceResult {
 }
 
 /** The checks the scenario must report, in order (Chromium adds "browser guard" first). */
-export const SCENARIO_CHECKS = ["send", "api error", "timeout", "abort", "validation", "fetch init"];
+export const SCENARIO_CHECKS = ["send", "api error", "timeout", "abort", "validation", "fetch init", "response validation"];
 
 /**
- * Requests the mock must have received for one run: send, api error, timeout, abort and fetch init.
- * The validation check sends nothing, so a sixth request means it did.
+ * Requests the mock must have received for one run: send, api error, timeout, abort, fetch init and two for
+ * response validation. The validation check sends nothing, so an eighth request means it did.
  */
-export const EXPECTED_EXCHANGES = 5;
-/** SMS the mock must have sent: the send and fetch init checks. */
-export const EXPECTED_SMS = 2;
+export const EXPECTED_EXCHANGES = 7;
+/** SMS the mock must have sent: the send, fetch init and response validation checks (its fault sends none). */
+export const EXPECTED_SMS = 3;

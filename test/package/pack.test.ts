@@ -1,17 +1,13 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
+import { INSTALLED_DIR, packListing } from "../support/packed.ts";
 
-// What `npm publish` would upload, from `npm pack --dry-run` on the built tree (npm test builds first).
-const [packed] = JSON.parse(
-  execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
-    encoding: "utf8",
-    env: { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false" },
-  }),
-) as [{ files: { path: string }[]; unpackedSize: number }];
+// What `npm publish` would upload: npm's own listing of the packed tarball, and the files as installed from it.
+const packed = packListing();
 const paths = packed.files.map((file) => file.path);
-const manifest = JSON.parse(readFileSync("package.json", "utf8")) as {
+const manifest = JSON.parse(readFileSync(join(INSTALLED_DIR, "package.json"), "utf8")) as {
   bin: Record<string, string>;
   main: string;
   module: string;
@@ -20,12 +16,24 @@ const manifest = JSON.parse(readFileSync("package.json", "utf8")) as {
 };
 
 const TOP_LEVEL = ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "spec/openapi.yaml"];
-const BUILT = /^dist\/(esm|cjs)\/(src|generated)\/[\w./-]+\.(js|d\.ts)$/;
+const BUILT = /^dist\/((esm|cjs)\/[\w./-]+\.(js|d\.ts)|cjs\/package\.json|validators\.cjs)$/;
 
 test("the package holds only the build, the spec and the top-level documents", () => {
-  const unexpected = paths.filter((path) => !TOP_LEVEL.includes(path) && path !== "dist/cjs/package.json" && !BUILT.test(path));
+  const unexpected = paths.filter((path) => !TOP_LEVEL.includes(path) && !BUILT.test(path));
   assert.deepEqual(unexpected, []);
   for (const path of TOP_LEVEL) assert.ok(paths.includes(path), `${path} is not in the package`);
+});
+
+test("ES modules and CommonJS ship the same entries, each .d.ts beside its .js, the validators once", () => {
+  const files = (format: string) => paths.filter((path) => path.startsWith(`dist/${format}/`)).map((path) => path.slice(`dist/${format}/`.length));
+  const esm = files("esm");
+  const cjs = files("cjs").filter((path) => path !== "package.json");
+  // The bin is the one ES-module-only file.
+  assert.deepEqual(cjs, esm.filter((path) => path !== "cli/main.js"));
+  for (const path of [...esm, ...cjs].filter((path) => path.endsWith(".d.ts"))) {
+    assert.ok(esm.includes(path.replace(/\.d\.ts$/, ".js")), `${path} declares a file that is not shipped`);
+  }
+  assert.deepEqual(paths.filter((path) => /validators/.test(path)), ["dist/validators.cjs"]);
 });
 
 test("no tests, fixtures, examples, docs, scripts or local state", () => {
@@ -46,7 +54,7 @@ test("no secret in any packed file", () => {
   const secrets = [/secret-(test|live)-[\w=-]{16,}/, /-----BEGIN [A-Z ]*PRIVATE KEY-----/, /npm_[A-Za-z0-9]{36}/, /gh[pousr]_[A-Za-z0-9]{36}/];
   const fromEnv = process.env.STYTCH_SECRET;
   for (const path of paths) {
-    const text = readFileSync(path, "utf8");
+    const text = readFileSync(join(INSTALLED_DIR, path), "utf8");
     for (const pattern of secrets) assert.doesNotMatch(text, pattern, `${path} holds something like a secret`);
     if (fromEnv) assert.ok(!text.includes(fromEnv), `${path} holds $STYTCH_SECRET`);
   }
