@@ -181,6 +181,9 @@ export const b2bOtpsSmsAuthenticate = {
 /** Every operation of the spec, for the mock's router, the CLI and the tests. */
 export const operations = [b2bOtpsSmsSend, b2bOtpsSmsAuthenticate] as const;
 
+/** The spec's operationIds. */
+export type OperationId = (typeof operations)[number]["id"];
+
 /** The component schemas of each operation's request body, 200 body and error body (each has a generated validator). */
 export const operationSchemas = {
   "b2bOtpsSmsSend": {
@@ -193,4 +196,4 @@ export const operationSchemas = {
     "response": "SmsAuthenticateResponse",
     "error": "ErrorResponse"
   }
-} as const satisfies Record<(typeof operations)[number]["id"], { readonly request: string; readonly response: string; readonly error: string }>;
+} as const satisfies Record<OperationId, { readonly request: string; readonly response: string; readonly error: string }>;

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, afterEach, before, test } from "node:test";
 import { EXIT } from "../src/cli/exit-codes.ts";
+import { createStytchB2BClient } from "../src/index.ts";
 import { startMockStytch, type MockStytch } from "../src/mock/index.ts";
 import { closedPort, startRawServer } from "./support/servers.ts";
 import { runCli, type CliRun } from "./support/run-cli.ts";
@@ -11,6 +12,8 @@ import { runCli, type CliRun } from "./support/run-cli.ts";
 // none of them.
 const SECRET = `cli-test-secret-${crypto.randomUUID()}`;
 const outputs: CliRun[] = [];
+/** Codes and session tokens that went through the CLI, checked against every output at the end. */
+const credentialsSeen: string[] = [];
 let mock: MockStytch;
 let env: Record<string, string>;
 
@@ -185,6 +188,63 @@ test("a secret a server echoes back is redacted", async () => {
   assert.match(run.stderr, /secret was \[redacted\]/);
 });
 
+test("authenticate: the code a test sent, with the Member's intermediate session; no code or token printed", async () => {
+  await createStytchB2BClient(mock.clientOptions).otps.sms.send({ organization_id: mock.organization.organization_id, member_id: mock.member.member_id, mfa_phone_number: "+15005550006" });
+  const code = mock.lastSms()!.code;
+  const intermediate = mock.createSession(mock.member.member_id, "intermediate_session_token");
+  const run = await cli(["authenticate", ...ids(), "--code", code, "--intermediate-session-token", intermediate, "--session-duration-minutes", "30"]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^Authenticated the SMS code: \+15005550006 is verified\./);
+  assert.match(run.stdout, /session {7}member-session-test-/);
+  const answer = mock.exchanges.at(-1)!.responseBody as { session_token: string; session_jwt: string };
+  for (const credential of [code, intermediate, answer.session_token, answer.session_jwt]) {
+    assert.ok(!run.stdout.includes(credential) && !run.stderr.includes(credential), "a credential was printed");
+  }
+  credentialsSeen.push(code, intermediate, answer.session_token, answer.session_jwt);
+});
+
+test("authenticate --json blanks the new session's token and JWT; a wrong code is exit 3", async () => {
+  const client = createStytchB2BClient(mock.clientOptions);
+  await client.otps.sms.send({ organization_id: mock.organization.organization_id, member_id: mock.member.member_id, mfa_phone_number: "+15005550006" });
+  const session = mock.createSession(mock.member.member_id, "intermediate_session_token");
+  const wrong = await cli(["authenticate", ...ids(), "--code", "000000", "--intermediate-session-token", session, "--json"]);
+  if (mock.lastSms()!.code !== "000000") {
+    assert.equal(wrong.code, 3);
+    assert.equal((JSON.parse(wrong.stdout) as { error: { error_type: string } }).error.error_type, "otp_code_not_found");
+  }
+  const run = await cli(["authenticate", ...ids(), "--code", mock.lastSms()!.code, "--intermediate-session-token", session, "--json"]);
+  assert.equal(run.code, 0, run.stdout);
+  const printed = JSON.parse(run.stdout) as { ok: boolean; response: { session_token: string; session_jwt: string; member: { mfa_phone_number_verified: boolean } } };
+  assert.deepEqual([printed.ok, printed.response.session_token, printed.response.session_jwt, printed.response.member.mfa_phone_number_verified], [true, "[redacted]", "[redacted]", true]);
+  credentialsSeen.push(session);
+});
+
+test("authenticate --mock runs the whole step: a code is sent through the mock, then checked", async () => {
+  const run = await cli(["authenticate", "--mock"], {});
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /Authenticated the SMS code/);
+  assert.match(run.stdout, /\[mock\] sent a code to \+15005550006; authenticated with that code/);
+  const wrong = await cli(["authenticate", "--mock", "--code", "000000", "--json"], {});
+  assert.ok(wrong.code === 3 || wrong.code === 0, wrong.stdout); // 0 only if the mock's code happened to be 000000
+});
+
+test("authenticate: the spec's rules and the command line's are checked before anything is sent (exit 2)", async () => {
+  const cases: [string[], RegExp][] = [
+    [["authenticate", ...ids(), "--code", "1", "--session-token", "a", "--session-jwt", "b"], /rule\s+exactlyOne/],
+    [["authenticate", ...ids(), "--code", "1"], /rule\s+exactlyOne/],
+    [["authenticate", ...ids(), "--code", "1", "--session-token", "a", "--session-duration-minutes", "4"], /flag\s+--session-duration-minutes/],
+    [["authenticate", ...ids(), "--session-token", "a"], /--code is required/],
+    [["authenticate", ...ids(), "--code", "1", "--session-token", "a", "--set-default-mfa", "yes"], /takes true or false/],
+    [["send", ...ids(), "--code", "1"], /--code is not an option of `send`/],
+  ];
+  for (const [args, message] of cases) {
+    const run = await cli(args);
+    assert.equal(run.code, 2, args.join(" "));
+    assert.match(run.stderr, message);
+  }
+  assert.equal(mock.exchanges.length, 0);
+});
+
 test("--json: no error output holds the secret, whatever the server echoes", async () => {
   const echo = (request: string) => request.replaceAll("\r\n", " | ").replaceAll('"', "'");
   const answers: [number, (request: string) => string][] = [
@@ -210,12 +270,14 @@ function withBody(status: number, contentType: string, body: string): string {
   return `HTTP/1.1 ${status} X\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 }
 
-test("the secret never appeared in any output", () => {
+test("the secret, and every code and token given or received, never appeared in any output", () => {
   const basic = Buffer.from(`${mock.projectId}:${SECRET}`).toString("base64");
   assert.ok(outputs.length >= 15, `only ${outputs.length} runs`);
+  assert.ok(credentialsSeen.length >= 5);
   for (const run of outputs) {
     for (const text of [run.stdout, run.stderr]) {
       assert.ok(!text.includes(SECRET) && !text.includes(basic), `secret leaked in: ${text.slice(0, 200)}`);
+      for (const credential of credentialsSeen) assert.ok(!text.includes(credential), `a code or token leaked in: ${text.slice(0, 200)}`);
     }
   }
 });

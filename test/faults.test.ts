@@ -8,318 +8,323 @@ import type { ServerResponse } from "node:http";
 import { describe, test } from "node:test";
 import { inspect } from "node:util";
 import { createStytchB2BClient, StytchAbortError, StytchApiError, StytchConnectionError, StytchDecodeError, StytchTimeoutError } from "../src/index.ts";
-import { errorBody, SUCCESS_BODY } from "./support/bodies.ts";
-import { assertNoSecret, BODY, CREDENTIAL, PROJECT, run, SECRET } from "./support/fault-case.ts";
+import { errorBody } from "./support/bodies.ts";
+import { assertNoSecret, BODY, CREDENTIAL, OPERATIONS, PROJECT, run as runCase, SECRET, type Case } from "./support/fault-case.ts";
 import { closedPort, startServer } from "./support/servers.ts";
 
 const json = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) =>
   res.writeHead(status, { "content-type": "application/json", ...headers }).end(body);
+// Every operation keeps every guarantee: the whole suite runs once per operation.
+for (const operation of OPERATIONS) describe(operation.name, () => {
+  const run = (c: Case) => runCase({ call: operation.call, ...c });
+  const SUCCESS_BODY = operation.success;
 
-describe("transport faults", () => {
-  test("connection refused → retried twice, then StytchConnectionError (nothing was sent)", async () => {
-    const baseUrl = await closedPort();
-    const attempts: number[] = [];
-    const client = createStytchB2BClient({ projectId: PROJECT, secret: SECRET, baseUrl, hooks: { onRequest: (e) => attempts.push(e.attempt) } });
-    const started = performance.now();
-    const error = await client.otps.sms.send(BODY).catch((e: unknown) => e);
-    assert.ok(error instanceof StytchConnectionError);
-    assert.equal(error.maybeSent, false);
-    assert.deepEqual(attempts, [1, 2, 3]);
-    assert.equal(error.attempts.length, 3);
-    assert.match(error.message, /after 3 attempts/);
-    assert.ok(performance.now() - started < 3_000);
-    assertNoSecret(error);
-  });
-
-  test("reset before the response → StytchConnectionError, not retried (the SMS may be out)", async () => {
-    const error = await run({ handler: (req) => req.socket.destroy(), expect: StytchConnectionError, requests: 1, withinMs: 2_000 });
-    assert.equal((error as StytchConnectionError).maybeSent, true);
-  });
-
-  test("reset in the middle of the body → StytchConnectionError", async () => {
-    await run({
-      handler: (_req, res) => {
-        res.writeHead(200, { "content-type": "application/json", "content-length": "5000" });
-        res.write(SUCCESS_BODY.slice(0, 100));
-        setTimeout(() => res.socket?.destroy(), 20);
-      },
-      expect: StytchConnectionError,
-      requests: 1,
-      withinMs: 2_000,
+  describe("transport faults", () => {
+    test("connection refused → retried twice, then StytchConnectionError (nothing was sent)", async () => {
+      const baseUrl = await closedPort();
+      const attempts: number[] = [];
+      const client = createStytchB2BClient({ projectId: PROJECT, secret: SECRET, baseUrl, hooks: { onRequest: (e) => attempts.push(e.attempt) } });
+      const started = performance.now();
+      const error = await operation.call(client).catch((e: unknown) => e);
+      assert.ok(error instanceof StytchConnectionError);
+      assert.equal(error.maybeSent, false);
+      assert.deepEqual(attempts, [1, 2, 3]);
+      assert.equal(error.attempts.length, 3);
+      assert.match(error.message, /after 3 attempts/);
+      assert.ok(performance.now() - started < 3_000);
+      assertNoSecret(error);
     });
-  });
 
-  test("a server that never answers → StytchTimeoutError at the deadline", async () => {
-    await run({ handler: () => {}, options: { timeoutMs: 300 }, expect: StytchTimeoutError, requests: 1, withinMs: 1_000, atLeastMs: 290 });
-  });
-
-  test("headers, then silence → StytchTimeoutError", async () => {
-    await run({
-      handler: (_req, res) => res.writeHead(200, { "content-type": "application/json" }).flushHeaders(),
-      options: { timeoutMs: 300 },
-      expect: StytchTimeoutError,
-      requests: 1,
-      withinMs: 1_000,
+    test("reset before the response → StytchConnectionError, not retried (the SMS may be out)", async () => {
+      const error = await run({ handler: (req) => req.socket.destroy(), expect: StytchConnectionError, requests: 1, withinMs: 2_000 });
+      assert.equal((error as StytchConnectionError).maybeSent, true);
     });
-  });
 
-  test("a body that drips slower than the deadline → StytchTimeoutError", async () => {
-    await run({
-      handler: (_req, res) => {
-        res.writeHead(200, { "content-type": "application/json" });
-        const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(" ")), 50);
-        res.on("close", () => clearInterval(timer));
-      },
-      options: { timeoutMs: 400 },
-      expect: StytchTimeoutError,
-      requests: 1,
-      withinMs: 1_200,
+    test("reset in the middle of the body → StytchConnectionError", async () => {
+      await run({
+        handler: (_req, res) => {
+          res.writeHead(200, { "content-type": "application/json", "content-length": "5000" });
+          res.write(SUCCESS_BODY.slice(0, 100));
+          setTimeout(() => res.socket?.destroy(), 20);
+        },
+        expect: StytchConnectionError,
+        requests: 1,
+        withinMs: 2_000,
+      });
     });
-  });
 
-  test("a hung attempt over attemptTimeoutMs is not retried by default (a second SMS would void the first code)", async () => {
-    const error = await run({ handler: () => {}, options: { timeoutMs: 5_000, attemptTimeoutMs: 200 }, expect: StytchTimeoutError, requests: 1, withinMs: 1_000, atLeastMs: 190 });
-    assert.equal((error as StytchTimeoutError).scope, "attempt");
-    assert.equal((error as StytchTimeoutError).attempts.length, 1);
-  });
-
-  test("opt-in: a timed-out attempt is retried with attemptTimeoutMs and retryOn timeout", async () => {
-    await run({
-      handler: (_req, res, n) => (n === 1 ? undefined : json(res, 200, SUCCESS_BODY)),
-      options: { timeoutMs: 5_000, attemptTimeoutMs: 200, retryOn: ["timeout"] },
-      expect: "success",
-      requests: 2,
-      withinMs: 2_000,
+    test("a server that never answers → StytchTimeoutError at the deadline", async () => {
+      await run({ handler: () => {}, options: { timeoutMs: 300 }, expect: StytchTimeoutError, requests: 1, withinMs: 1_000, atLeastMs: 290 });
     });
-  });
-});
 
-describe("answers that are not the API's JSON", () => {
-  test("HTML 502 from a proxy → StytchDecodeError 502, not retried", async () => {
-    const error = await run({
-      handler: (_req, res) => res.writeHead(502, { "content-type": "text/html" }).end("<html><h1>502 Bad Gateway</h1></html>"),
-      expect: StytchDecodeError,
-      status: 502,
-      requests: 1,
-      withinMs: 1_000,
-    });
-    assert.match((error as StytchDecodeError).rawBody, /Bad Gateway/);
-  });
-
-  test("empty 504 → StytchDecodeError 504", async () => {
-    await run({ handler: (_req, res) => res.writeHead(504).end(), expect: StytchDecodeError, status: 504, requests: 1, withinMs: 1_000 });
-  });
-
-  test("truncated JSON → StytchDecodeError 200 with the SyntaxError as cause", async () => {
-    const error = await run({ handler: (_req, res) => json(res, 200, SUCCESS_BODY.slice(0, 300)), expect: StytchDecodeError, status: 200, requests: 1, withinMs: 1_000 });
-    assert.ok((error as Error).cause instanceof SyntaxError);
-  });
-
-  test("JSON of the wrong shape → StytchDecodeError 200", async () => {
-    await run({ handler: (_req, res) => json(res, 200, '{"hello":"world"}'), expect: StytchDecodeError, status: 200, requests: 1, withinMs: 1_000 });
-  });
-
-  test("200 with a non-JSON content type → StytchDecodeError", async () => {
-    await run({ handler: (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<p>ok</p>"), expect: StytchDecodeError, status: 200, requests: 1, withinMs: 1_000 });
-  });
-
-  test("a redirect is never followed → StytchDecodeError 302; the other host sees nothing", async () => {
-    const elsewhere = await startServer((_req, res) => json(res, 200, SUCCESS_BODY));
-    try {
-      const error = await run({
-        handler: (_req, res) => res.writeHead(302, { location: `${elsewhere.url}/v1/b2b/otps/sms/send` }).end(),
-        expect: StytchDecodeError,
-        status: 302,
+    test("headers, then silence → StytchTimeoutError", async () => {
+      await run({
+        handler: (_req, res) => res.writeHead(200, { "content-type": "application/json" }).flushHeaders(),
+        options: { timeoutMs: 300 },
+        expect: StytchTimeoutError,
         requests: 1,
         withinMs: 1_000,
       });
-      assert.match((error as Error).message, /redirect/);
-      assert.equal(elsewhere.requests, 0);
-    } finally {
-      await elsewhere.close();
-    }
-  });
+    });
 
-  test("an oversize body with Content-Length → StytchDecodeError, cut off", async () => {
-    await run({
-      handler: (_req, res) => json(res, 200, `{"pad":"${"x".repeat(5_000)}"}`),
-      options: { maxResponseBytes: 1_000 },
-      expect: StytchDecodeError,
-      status: 200,
-      requests: 1,
-      withinMs: 1_000,
+    test("a body that drips slower than the deadline → StytchTimeoutError", async () => {
+      await run({
+        handler: (_req, res) => {
+          res.writeHead(200, { "content-type": "application/json" });
+          const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(" ")), 50);
+          res.on("close", () => clearInterval(timer));
+        },
+        options: { timeoutMs: 400 },
+        expect: StytchTimeoutError,
+        requests: 1,
+        withinMs: 1_200,
+      });
+    });
+
+    test("a hung attempt over attemptTimeoutMs is not retried by default (a second SMS would void the first code)", async () => {
+      const error = await run({ handler: () => {}, options: { timeoutMs: 5_000, attemptTimeoutMs: 200 }, expect: StytchTimeoutError, requests: 1, withinMs: 1_000, atLeastMs: 190 });
+      assert.equal((error as StytchTimeoutError).scope, "attempt");
+      assert.equal((error as StytchTimeoutError).attempts.length, 1);
+    });
+
+    test("opt-in: a timed-out attempt is retried with attemptTimeoutMs and retryOn timeout", async () => {
+      await run({
+        handler: (_req, res, n) => (n === 1 ? undefined : json(res, 200, SUCCESS_BODY)),
+        options: { timeoutMs: 5_000, attemptTimeoutMs: 200, retryOn: ["timeout"] },
+        expect: "success",
+        requests: 2,
+        withinMs: 2_000,
+      });
     });
   });
 
-  test("an endless chunked body → StytchDecodeError at the cap", async () => {
-    const error = await run({
-      handler: (_req, res) => {
-        res.writeHead(200, { "content-type": "application/json" });
-        const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write("x".repeat(16_384))), 1);
-        res.on("close", () => clearInterval(timer));
-      },
-      // A deadline of its own, so that a broken cap fails this test in a second, not at the runner's timeout.
-      options: { maxResponseBytes: 256 * 1024, timeoutMs: 1_000 },
-      expect: StytchDecodeError,
-      status: 200,
-      requests: 1,
-      withinMs: 1_000,
+  describe("answers that are not the API's JSON", () => {
+    test("HTML 502 from a proxy → StytchDecodeError 502, not retried", async () => {
+      const error = await run({
+        handler: (_req, res) => res.writeHead(502, { "content-type": "text/html" }).end("<html><h1>502 Bad Gateway</h1></html>"),
+        expect: StytchDecodeError,
+        status: 502,
+        requests: 1,
+        withinMs: 1_000,
+      });
+      assert.match((error as StytchDecodeError).rawBody, /Bad Gateway/);
     });
-    assert.match((error as Error).message, /maxResponseBytes/);
-  });
 
-  test("a hostile body echoing the credentials is redacted", async () => {
-    const error = await run({
-      handler: (req, res) => res.writeHead(500, { "content-type": "text/plain" }).end(`auth was ${req.headers.authorization} secret ${SECRET}`),
-      expect: StytchDecodeError,
-      status: 500,
-      requests: 1,
-      withinMs: 1_000,
+    test("empty 504 → StytchDecodeError 504", async () => {
+      await run({ handler: (_req, res) => res.writeHead(504).end(), expect: StytchDecodeError, status: 504, requests: 1, withinMs: 1_000 });
     });
-    assert.match((error as StytchDecodeError).rawBody, /\[redacted\]/);
-  });
 
-  test("a hostile JSON error echoing the credentials is redacted in every field", async () => {
-    const error = await run({
-      handler: (req, res) =>
-        json(res, 400, JSON.stringify({ status_code: 400, request_id: SECRET, error_type: "echo", error_message: `you sent ${req.headers.authorization}`, error_url: SECRET, error_details: { secret: SECRET } })),
-      expect: StytchApiError,
-      status: 400,
-      requests: 1,
-      withinMs: 1_000,
+    test("truncated JSON → StytchDecodeError 200 with the SyntaxError as cause", async () => {
+      const error = await run({ handler: (_req, res) => json(res, 200, SUCCESS_BODY.slice(0, 300)), expect: StytchDecodeError, status: 200, requests: 1, withinMs: 1_000 });
+      assert.ok((error as Error).cause instanceof SyntaxError);
     });
-    assert.equal((error as StytchApiError).error_message, "you sent [redacted]");
-    assert.deepEqual((error as StytchApiError).error_details, { secret: "[redacted]" });
-  });
 
-  test("invalid JSON quoting the secret: the parser's message (the cause) is redacted too", async () => {
-    const error = await run({ handler: (_req, res) => json(res, 200, `${SECRET} is not json`), expect: StytchDecodeError, status: 200, requests: 1, withinMs: 1_000 });
-    assert.ok((error as Error).cause instanceof SyntaxError);
-  });
-
-  test("hook payloads redact a secret a server echoes into a response header", async () => {
-    const server = await startServer((req, res) => json(res, 200, SUCCESS_BODY, { "x-echo": String(req.headers.authorization), "x-secret": SECRET }));
-    const payloads: unknown[] = [];
-    try {
-      const hooks = { onRequest: (e: unknown) => payloads.push(e), onResponse: (e: unknown) => payloads.push(e) };
-      await createStytchB2BClient({ projectId: PROJECT, secret: SECRET, baseUrl: server.url, hooks }).otps.sms.send(BODY);
-      const text = inspect(payloads, { depth: 10 });
-      assert.ok(!text.includes(SECRET) && !text.includes(CREDENTIAL), text);
-      assert.match(text, /'x-echo': '\[redacted\]'/);
-    } finally {
-      await server.close();
-    }
-  });
-
-  test("__proto__ and constructor keys cannot pollute prototypes", async () => {
-    const hostile = SUCCESS_BODY.replace(/^\{/, '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},');
-    const server = await startServer((_req, res) => json(res, 200, hostile));
-    try {
-      const result = await createStytchB2BClient({ projectId: PROJECT, secret: SECRET, baseUrl: server.url }).otps.sms.send(BODY);
-      assert.equal(({} as { polluted?: boolean }).polluted, undefined);
-      assert.equal(Object.getPrototypeOf(result), Object.prototype);
-      assert.equal((result as { polluted?: boolean }).polluted, undefined);
-    } finally {
-      await server.close();
-    }
-  });
-});
-
-describe("status codes and retries", () => {
-  test("429 with Retry-After in seconds → waits, then succeeds", async () => {
-    await run({
-      handler: (_req, res, n) => (n === 1 ? json(res, 429, errorBody(429, "too_many_requests"), { "retry-after": "1" }) : json(res, 200, SUCCESS_BODY)),
-      expect: "success",
-      requests: 2,
-      withinMs: 2_500,
-      atLeastMs: 950,
+    test("JSON of the wrong shape → StytchDecodeError 200", async () => {
+      await run({ handler: (_req, res) => json(res, 200, '{"hello":"world"}'), expect: StytchDecodeError, status: 200, requests: 1, withinMs: 1_000 });
     });
-  });
 
-  test("429 with Retry-After as an HTTP date → waits, then succeeds", async () => {
-    await run({
-      handler: (_req, res, n) =>
-        n === 1
-          ? json(res, 429, errorBody(429, "too_many_requests"), { "retry-after": new Date(Date.now() + 1_500).toUTCString() })
-          : json(res, 200, SUCCESS_BODY),
-      expect: "success",
-      requests: 2,
-      withinMs: 3_500,
-      atLeastMs: 400,
+    test("200 with a non-JSON content type → StytchDecodeError", async () => {
+      await run({ handler: (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<p>ok</p>"), expect: StytchDecodeError, status: 200, requests: 1, withinMs: 1_000 });
     });
-  });
 
-  test("429 every time → StytchApiError 429 after 3 attempts, each listed", async () => {
-    const error = await run({
-      handler: (_req, res) => json(res, 429, errorBody(429, "too_many_requests"), { "retry-after": "0" }),
-      expect: StytchApiError,
-      status: 429,
-      requests: 3,
-      withinMs: 1_500,
+    test("a redirect is never followed → StytchDecodeError 302; the other host sees nothing", async () => {
+      const elsewhere = await startServer((_req, res) => json(res, 200, SUCCESS_BODY));
+      try {
+        const error = await run({
+          handler: (_req, res) => res.writeHead(302, { location: `${elsewhere.url}${operation.path}` }).end(),
+          expect: StytchDecodeError,
+          status: 302,
+          requests: 1,
+          withinMs: 1_000,
+        });
+        assert.match((error as Error).message, /redirect/);
+        assert.equal(elsewhere.requests, 0);
+      } finally {
+        await elsewhere.close();
+      }
     });
-    const failures = (error as StytchApiError).attempts.map((a) => a.failure);
-    assert.deepEqual(failures, ["429 too_many_requests", "429 too_many_requests", "429 too_many_requests"]);
-  });
 
-  test("a Retry-After beyond the deadline → fails at once with the 429", async () => {
-    await run({
-      handler: (_req, res) => json(res, 429, errorBody(429, "too_many_requests"), { "retry-after": "30" }),
-      options: { timeoutMs: 2_000 },
-      expect: StytchApiError,
-      status: 429,
-      requests: 1,
-      withinMs: 500,
+    test("an oversize body with Content-Length → StytchDecodeError, cut off", async () => {
+      await run({
+        handler: (_req, res) => json(res, 200, `{"pad":"${"x".repeat(5_000)}"}`),
+        options: { maxResponseBytes: 1_000 },
+        expect: StytchDecodeError,
+        status: 200,
+        requests: 1,
+        withinMs: 1_000,
+      });
     });
-  });
 
-  test("503 server_unavailable, then success", async () => {
-    await run({
-      handler: (_req, res, n) => (n === 1 ? json(res, 503, errorBody(503, "server_unavailable")) : json(res, 200, SUCCESS_BODY)),
-      expect: "success",
-      requests: 2,
-      withinMs: 2_000,
+    test("an endless chunked body → StytchDecodeError at the cap", async () => {
+      const error = await run({
+        handler: (_req, res) => {
+          res.writeHead(200, { "content-type": "application/json" });
+          const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write("x".repeat(16_384))), 1);
+          res.on("close", () => clearInterval(timer));
+        },
+        // A deadline of its own, so that a broken cap fails this test in a second, not at the runner's timeout.
+        options: { maxResponseBytes: 256 * 1024, timeoutMs: 1_000 },
+        expect: StytchDecodeError,
+        status: 200,
+        requests: 1,
+        withinMs: 1_000,
+      });
+      assert.match((error as Error).message, /maxResponseBytes/);
     });
-  });
 
-  test("500 → StytchApiError 500, not retried (the SMS may have been sent)", async () => {
-    await run({ handler: (_req, res) => json(res, 500, errorBody(500, "internal_server_error")), expect: StytchApiError, status: 500, requests: 1, withinMs: 1_000 });
-  });
+    test("a hostile body echoing the credentials is redacted", async () => {
+      const error = await run({
+        handler: (req, res) => res.writeHead(500, { "content-type": "text/plain" }).end(`auth was ${req.headers.authorization} secret ${SECRET}`),
+        expect: StytchDecodeError,
+        status: 500,
+        requests: 1,
+        withinMs: 1_000,
+      });
+      assert.match((error as StytchDecodeError).rawBody, /\[redacted\]/);
+    });
 
-  test("opt-in: retryOn server_error retries a 500", async () => {
-    await run({
-      handler: (_req, res, n) => (n === 1 ? json(res, 500, errorBody(500, "internal_server_error")) : json(res, 200, SUCCESS_BODY)),
-      options: { retryOn: ["server_error"] },
-      expect: "success",
-      requests: 2,
-      withinMs: 2_000,
+    test("a hostile JSON error echoing the credentials is redacted in every field", async () => {
+      const error = await run({
+        handler: (req, res) =>
+          json(res, 400, JSON.stringify({ status_code: 400, request_id: SECRET, error_type: "echo", error_message: `you sent ${req.headers.authorization}`, error_url: SECRET, error_details: { secret: SECRET } })),
+        expect: StytchApiError,
+        status: 400,
+        requests: 1,
+        withinMs: 1_000,
+      });
+      assert.equal((error as StytchApiError).error_message, "you sent [redacted]");
+      assert.deepEqual((error as StytchApiError).error_details, { secret: "[redacted]" });
+    });
+
+    test("invalid JSON quoting the secret: the parser's message (the cause) is redacted too", async () => {
+      const error = await run({ handler: (_req, res) => json(res, 200, `${SECRET} is not json`), expect: StytchDecodeError, status: 200, requests: 1, withinMs: 1_000 });
+      assert.ok((error as Error).cause instanceof SyntaxError);
+    });
+
+    test("hook payloads redact a secret a server echoes into a response header", async () => {
+      const server = await startServer((req, res) => json(res, 200, SUCCESS_BODY, { "x-echo": String(req.headers.authorization), "x-secret": SECRET }));
+      const payloads: unknown[] = [];
+      try {
+        const hooks = { onRequest: (e: unknown) => payloads.push(e), onResponse: (e: unknown) => payloads.push(e) };
+        await operation.call(createStytchB2BClient({ projectId: PROJECT, secret: SECRET, baseUrl: server.url, hooks }));
+        const text = inspect(payloads, { depth: 10 });
+        assert.ok(!text.includes(SECRET) && !text.includes(CREDENTIAL), text);
+        assert.match(text, /'x-echo': '\[redacted\]'/);
+      } finally {
+        await server.close();
+      }
+    });
+
+    test("__proto__ and constructor keys cannot pollute prototypes", async () => {
+      const hostile = SUCCESS_BODY.replace(/^\{/, '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},');
+      const server = await startServer((_req, res) => json(res, 200, hostile));
+      try {
+        const result = await operation.call(createStytchB2BClient({ projectId: PROJECT, secret: SECRET, baseUrl: server.url }));
+        assert.equal(({} as { polluted?: boolean }).polluted, undefined);
+        assert.equal(Object.getPrototypeOf(result), Object.prototype);
+        assert.equal((result as { polluted?: boolean }).polluted, undefined);
+      } finally {
+        await server.close();
+      }
     });
   });
 
-  test("maxRetries: 0 turns retries off", async () => {
-    await run({ handler: (_req, res) => json(res, 503, errorBody(503, "server_unavailable")), options: { maxRetries: 0 }, expect: StytchApiError, status: 503, requests: 1, withinMs: 1_000 });
-  });
-
-  test("abort during the backoff wait → StytchAbortError at once", async () => {
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error("stop")), 150);
-    await run({
-      handler: (_req, res) => json(res, 429, errorBody(429, "too_many_requests"), { "retry-after": "5" }),
-      signal: controller.signal,
-      expect: StytchAbortError,
-      requests: 1,
-      withinMs: 1_000,
+  describe("status codes and retries", () => {
+    test("429 with Retry-After in seconds → waits, then succeeds", async () => {
+      await run({
+        handler: (_req, res, n) => (n === 1 ? json(res, 429, errorBody(429, "too_many_requests"), { "retry-after": "1" }) : json(res, 200, SUCCESS_BODY)),
+        expect: "success",
+        requests: 2,
+        withinMs: 2_500,
+        atLeastMs: 950,
+      });
     });
-  });
 
-  test("a wait that would pass the deadline is not started: the last answer is thrown before it", async () => {
-    const error = await run({
-      handler: (_req, res) => json(res, 503, errorBody(503, "server_unavailable"), { "retry-after": "1" }),
-      options: { timeoutMs: 1_500, maxRetries: 5 },
-      expect: StytchApiError,
-      status: 503,
-      requests: 2,
-      withinMs: 1_500,
+    test("429 with Retry-After as an HTTP date → waits, then succeeds", async () => {
+      await run({
+        handler: (_req, res, n) =>
+          n === 1
+            ? json(res, 429, errorBody(429, "too_many_requests"), { "retry-after": new Date(Date.now() + 1_500).toUTCString() })
+            : json(res, 200, SUCCESS_BODY),
+        expect: "success",
+        requests: 2,
+        withinMs: 3_500,
+        atLeastMs: 400,
+      });
     });
-    assert.equal((error as StytchApiError).attempts.length, 2);
+
+    test("429 every time → StytchApiError 429 after 3 attempts, each listed", async () => {
+      const error = await run({
+        handler: (_req, res) => json(res, 429, errorBody(429, "too_many_requests"), { "retry-after": "0" }),
+        expect: StytchApiError,
+        status: 429,
+        requests: 3,
+        withinMs: 1_500,
+      });
+      const failures = (error as StytchApiError).attempts.map((a) => a.failure);
+      assert.deepEqual(failures, ["429 too_many_requests", "429 too_many_requests", "429 too_many_requests"]);
+    });
+
+    test("a Retry-After beyond the deadline → fails at once with the 429", async () => {
+      await run({
+        handler: (_req, res) => json(res, 429, errorBody(429, "too_many_requests"), { "retry-after": "30" }),
+        options: { timeoutMs: 2_000 },
+        expect: StytchApiError,
+        status: 429,
+        requests: 1,
+        withinMs: 500,
+      });
+    });
+
+    test("503 server_unavailable, then success", async () => {
+      await run({
+        handler: (_req, res, n) => (n === 1 ? json(res, 503, errorBody(503, "server_unavailable")) : json(res, 200, SUCCESS_BODY)),
+        expect: "success",
+        requests: 2,
+        withinMs: 2_000,
+      });
+    });
+
+    test("500 → StytchApiError 500, not retried (the SMS may have been sent)", async () => {
+      await run({ handler: (_req, res) => json(res, 500, errorBody(500, "internal_server_error")), expect: StytchApiError, status: 500, requests: 1, withinMs: 1_000 });
+    });
+
+    test("opt-in: retryOn server_error retries a 500", async () => {
+      await run({
+        handler: (_req, res, n) => (n === 1 ? json(res, 500, errorBody(500, "internal_server_error")) : json(res, 200, SUCCESS_BODY)),
+        options: { retryOn: ["server_error"] },
+        expect: "success",
+        requests: 2,
+        withinMs: 2_000,
+      });
+    });
+
+    test("maxRetries: 0 turns retries off", async () => {
+      await run({ handler: (_req, res) => json(res, 503, errorBody(503, "server_unavailable")), options: { maxRetries: 0 }, expect: StytchApiError, status: 503, requests: 1, withinMs: 1_000 });
+    });
+
+    test("abort during the backoff wait → StytchAbortError at once", async () => {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(new Error("stop")), 150);
+      await run({
+        handler: (_req, res) => json(res, 429, errorBody(429, "too_many_requests"), { "retry-after": "5" }),
+        signal: controller.signal,
+        expect: StytchAbortError,
+        requests: 1,
+        withinMs: 1_000,
+      });
+    });
+
+    test("a wait that would pass the deadline is not started: the last answer is thrown before it", async () => {
+      const error = await run({
+        handler: (_req, res) => json(res, 503, errorBody(503, "server_unavailable"), { "retry-after": "1" }),
+        options: { timeoutMs: 1_500, maxRetries: 5 },
+        expect: StytchApiError,
+        status: 503,
+        requests: 2,
+        withinMs: 1_500,
+      });
+      assert.equal((error as StytchApiError).attempts.length, 2);
+    });
   });
 });

@@ -97,8 +97,11 @@ export function generateOperations(spec: Spec): string {
     `/** Every operation of the spec, for the mock's router, the CLI and the tests. */`,
     `export const operations = [${operations.map((operation) => operation.id).join(", ")}] as const;`,
     "",
+    "/** The spec's operationIds. */",
+    'export type OperationId = (typeof operations)[number]["id"];',
+    "",
     "/** The component schemas of each operation's request body, 200 body and error body (each has a generated validator). */",
-    `export const operationSchemas = ${JSON.stringify(Object.fromEntries(operations.map((operation) => [operation.id, operation.schemas])), null, 2)} as const satisfies Record<(typeof operations)[number]["id"], { readonly request: string; readonly response: string; readonly error: string }>;`,
+    `export const operationSchemas = ${JSON.stringify(Object.fromEntries(operations.map((operation) => [operation.id, operation.schemas])), null, 2)} as const satisfies Record<OperationId, { readonly request: string; readonly response: string; readonly error: string }>;`,
     "",
   ].join("\n");
 }

@@ -1,12 +1,17 @@
 import { parseArgs } from "node:util";
-import type { SmsSendRequest } from "../otps/sms/send.ts";
+import { operations, type Operation } from "../../generated/operations.ts";
 
-/** What the command line asks for. */
-export type Command = { kind: "help" } | ({ kind: "send" } & SendCommand);
+/**
+ * The CLI's commands and flags come from the operation table: a command per operation, named by the last
+ * segment of its path (`send`, `authenticate`), and a flag per request field (`member_id` → `--member-id`).
+ */
+export type Command = { kind: "help" } | CallCommand;
 
-export interface SendCommand {
+export interface CallCommand {
+  kind: "call";
+  operation: Operation;
   /** The request fields given on the command line (ids may be missing with --mock). */
-  body: Partial<SmsSendRequest>;
+  body: Record<string, unknown>;
   json: boolean;
   mock: boolean;
   timeoutMs?: number;
@@ -20,25 +25,18 @@ export class UsageError extends Error {
   }
 }
 
-/** Each request field and the flag that sets it. */
-export const FLAG_OF_FIELD = {
-  organization_id: "--organization-id",
-  member_id: "--member-id",
-  mfa_phone_number: "--phone",
-  locale: "--locale",
-  session_token: "--session-token",
-  session_jwt: "--session-jwt",
-  intermediate_session_token: "--intermediate-session-token",
-} as const satisfies Record<keyof SmsSendRequest, string>;
+// Shorter names for fields whose own name is long; every other flag is the field's name in kebab case.
+const ALIASES: Record<string, string> = { mfa_phone_number: "--phone" };
 
-const OPTIONS = {
-  "organization-id": { type: "string" },
-  "member-id": { type: "string" },
-  phone: { type: "string" },
-  locale: { type: "string" },
-  "session-token": { type: "string" },
-  "session-jwt": { type: "string" },
-  "intermediate-session-token": { type: "string" },
+/** The flag that sets a request field. */
+export function flagOf(field: string): string {
+  return ALIASES[field] ?? `--${field.replaceAll("_", "-")}`;
+}
+
+/** Commands by name: the last segment of each operation's path. */
+export const COMMANDS: ReadonlyMap<string, Operation> = new Map(operations.map((operation) => [operation.path.split("/").pop()!, operation]));
+
+const COMMON = {
   json: { type: "boolean" },
   mock: { type: "boolean" },
   timeout: { type: "string" },
@@ -47,32 +45,59 @@ const OPTIONS = {
 } as const;
 
 export function parseCommandLine(argv: readonly string[]): Command {
+  const fieldFlags = new Map<string, string>();
+  for (const operation of COMMANDS.values()) for (const field of Object.keys(operation.request.properties)) fieldFlags.set(flagOf(field).slice(2), field);
+  const options: Record<string, { type: "string" | "boolean"; short?: string }> = { ...COMMON };
+  for (const [flag] of fieldFlags) options[flag] = { type: "string" };
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
   if (values.help || positionals[0] === "help") return { kind: "help" };
-  if (positionals.length === 0) throw new UsageError("No command given: use `stytch-b2b-sms send …`.");
-  if (positionals[0] !== "send") throw new UsageError(`Unknown command '${positionals[0]}': the only command is \`send\`.`);
+  const names = [...COMMANDS.keys()].map((name) => `\`${name}\``).join(" or ");
+  if (positionals.length === 0) throw new UsageError(`No command given: use ${names}.`);
+  const operation = COMMANDS.get(positionals[0]!);
+  if (!operation) throw new UsageError(`Unknown command '${positionals[0]}': the commands are ${names}.`);
   if (positionals.length > 1) throw new UsageError(`Unexpected argument '${positionals[1]}'.`);
 
-  const body: { -readonly [field in keyof SmsSendRequest]?: string } = {};
-  for (const [field, flag] of Object.entries(FLAG_OF_FIELD) as [keyof SmsSendRequest, string][]) {
-    const value = (values as Record<string, unknown>)[flag.slice(2)];
-    if (typeof value === "string") body[field] = value;
+  const body: Record<string, unknown> = {};
+  for (const [flag, field] of fieldFlags) {
+    const value = values[flag];
+    if (typeof value !== "string") continue;
+    const rule = operation.request.properties[field];
+    if (!rule) throw new UsageError(`--${flag} is not an option of \`${positionals[0]}\`.`);
+    body[field] = fromText(`--${flag}`, value, rule.type);
   }
-  const command: Command = { kind: "send", body, json: values.json === true, mock: values.mock === true };
+  const command: CallCommand = { kind: "call", operation, body, json: values.json === true, mock: values.mock === true };
   if (typeof values.timeout === "string") command.timeoutMs = parseTimeout(values.timeout);
   if (typeof values["base-url"] === "string") command.baseUrl = values["base-url"];
   if (!command.mock) {
-    for (const field of ["organization_id", "member_id"] as const) {
-      if (body[field] === undefined) throw new UsageError(`${FLAG_OF_FIELD[field]} is required (or use --mock).`);
+    for (const field of operation.request.required) {
+      if (body[field] === undefined) throw new UsageError(`${flagOf(field)} is required (or use --mock).`);
     }
   }
   return command;
+}
+
+/** A flag's text as the field's type; the client then checks the value against the spec. */
+function fromText(flag: string, text: string, type: Operation["request"]["properties"][string]["type"]): unknown {
+  if (type === "string") return text;
+  if (type === "integer" || type === "number") {
+    if (!/^-?\d+(\.\d+)?$/.test(text)) throw new UsageError(`${flag} takes a number, got '${text}'.`);
+    return Number(text);
+  }
+  if (type === "boolean") {
+    if (text !== "true" && text !== "false") throw new UsageError(`${flag} takes true or false, got '${text}'.`);
+    return text === "true";
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(`${flag} takes a JSON object, e.g. '{"team":"red"}'.`);
+  }
 }
 
 function parseTimeout(text: string): number {

@@ -1,3 +1,4 @@
+import type { OperationId } from "../../generated/operations.ts";
 import {
   StytchApiError,
   StytchConnectionError,
@@ -7,33 +8,32 @@ import {
   StytchValidationError,
 } from "../errors.ts";
 import { boundedCopy } from "../internal/redact.ts";
+import type { Operation } from "../../generated/operations.ts";
 import type { SentSms } from "../mock/index.ts";
-import type { SmsSendResponse } from "../otps/sms/send.ts";
-import { FLAG_OF_FIELD, UsageError } from "./parse-args.ts";
+import { COMMAND_SPECIFICS } from "./commands.ts";
+import { flagOf, UsageError } from "./parse-args.ts";
 
-/** The result printed on success; `sms` is the code the mock recorded (--mock only). */
+/** The result printed on success; `sms` is the code the mock recorded (send --mock only). */
 export interface Success {
-  response: SmsSendResponse;
+  operation: Operation;
+  response: Record<string, unknown>;
   sms?: SentSms | undefined;
+  /** What --mock did to set the call up. */
+  mockNote?: string | undefined;
 }
 
-export function successText({ response, sms }: Success): string {
-  const { member, organization } = response;
-  const who = [member.name, member.email_address && `<${member.email_address}>`].filter(Boolean).join(" ");
-  const lines = [
-    `Sent an SMS code to ${member.mfa_phone_number || "the Member's phone"}.`,
-    `  member        ${member.member_id}${who ? ` (${who})` : ""}`,
-    `  organization  ${organization.organization_id} (${organization.organization_slug})`,
-    `  request_id    ${response.request_id}`,
-  ];
-  if (sms) lines.push(`[mock] SMS to ${sms.to}: code ${sms.code} (locale ${sms.locale})`);
-  return `${lines.join("\n")}\n`;
+export function successText({ operation, response, sms, mockNote }: Success): string {
+  const lines = COMMAND_SPECIFICS[operation.id as OperationId].summary(response as never, sms);
+  return `${[...lines, ...(mockNote ? [mockNote] : [])].join("\n")}\n`;
 }
 
-export function successJson({ response, sms }: Success): string {
+export function successJson({ operation, response, sms, mockNote }: Success): string {
+  // The response came from the network: copied with a depth bound before JSON.stringify (which recurses) sees
+  // it, and its credential fields (a new session's token and JWT) blanked.
+  const printed = boundedCopy(response) as Record<string, unknown>;
+  for (const field of operation.credentials) if (field in printed) printed[field] = "[redacted]";
   const mock = sms && { to: sms.to, code: sms.code, locale: sms.locale, sent_at: sms.sentAt.toISOString() };
-  // The response came from the network: copied with a depth bound before JSON.stringify (which recurses) sees it.
-  return `${JSON.stringify({ ok: true, response: boundedCopy(response), ...(mock && { sms: mock }) }, null, 2)}\n`;
+  return `${JSON.stringify({ ok: true, response: printed, ...(mock && { sms: mock }), ...(mockNote && { mock: mockNote }) }, null, 2)}\n`;
 }
 
 /** The facts worth printing about a failure, by error class. */
@@ -46,7 +46,9 @@ export function errorFacts(error: unknown): Record<string, string | number | boo
     Object.assign(facts, { status: error.status, error_type: error.error_type, error_message: error.error_message });
     Object.assign(facts, { request_id: error.request_id, error_url: error.error_url });
   } else if (error instanceof StytchValidationError) {
-    const flag = FLAG_OF_FIELD[error.field as keyof typeof FLAG_OF_FIELD];
+    // A request field (or several) has a flag; a body or option problem has none.
+    const fields = error.field.split(", ");
+    const flag = fields.every((field) => /^[a-z][a-z_]*$/.test(field) && field !== "body") ? fields.map(flagOf).join(", ") : undefined;
     Object.assign(facts, { field: error.field, rule: error.rule, ...(flag && { flag }) });
   } else if (error instanceof StytchDecodeError) {
     facts.status = error.status;

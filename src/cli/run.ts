@@ -1,11 +1,12 @@
+import type { OperationId } from "../../generated/operations.ts";
 import { createStytchB2BClient, type StytchB2BClientOptions } from "../client.ts";
-import { createRedactor } from "../internal/redact.ts";
+import { createRedactor, type Redact } from "../internal/redact.ts";
 import type { MockStytch } from "../mock/index.ts";
-import type { SmsSendRequest } from "../otps/sms/send.ts";
+import { COMMAND_SPECIFICS } from "./commands.ts";
 import { EXIT, exitCodeFor } from "./exit-codes.ts";
 import { HELP } from "./help.ts";
-import { parseCommandLine, UsageError, type SendCommand } from "./parse-args.ts";
-import { errorJson, errorText, successJson, successText } from "./report.ts";
+import { parseCommandLine, UsageError, type CallCommand } from "./parse-args.ts";
+import { errorJson, errorText, successJson, successText, type Success } from "./report.ts";
 
 export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
@@ -13,10 +14,11 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-/** Runs the command line and returns the exit code; nothing it prints contains the secret. */
+/** Runs the command line and returns the exit code; nothing it prints holds the secret, a code or a token. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  // The client keeps the secret out of its errors; this also covers anything else printed.
-  const redact = createRedactor([io.env.STYTCH_SECRET ?? ""]);
+  // The client keeps credentials out of its errors; this also covers anything else printed: the secret, and
+  // every credential given on the command line (a code, a session token …).
+  let redact: Redact = createRedactor([io.env.STYTCH_SECRET ?? ""]);
   const stdout = (text: string) => io.stdout(redact(text));
   const stderr = (text: string) => io.stderr(redact(text));
   const json = argv.includes("--json");
@@ -26,7 +28,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       stdout(HELP);
       return EXIT.ok;
     }
-    const result = await send(command, io.env);
+    const given = command.operation.credentials.map((field) => command.body[field]).filter((value): value is string => typeof value === "string");
+    redact = createRedactor([io.env.STYTCH_SECRET ?? "", ...given]);
+    const result = await call(command, io.env);
     stdout(command.json ? successJson(result) : successText(result));
     return EXIT.ok;
   } catch (error) {
@@ -37,7 +41,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-async function send(command: SendCommand, env: CliIo["env"]) {
+async function call(command: CallCommand, env: CliIo["env"]): Promise<Success> {
+  const specifics = COMMAND_SPECIFICS[command.operation.id as OperationId];
   let mock: MockStytch | undefined;
   try {
     let options: StytchB2BClientOptions;
@@ -56,8 +61,12 @@ async function send(command: SendCommand, env: CliIo["env"]) {
     }
     if (command.timeoutMs !== undefined) options.timeoutMs = command.timeoutMs;
     const client = createStytchB2BClient(options);
-    const response = await client.otps.sms.send(body as SmsSendRequest);
-    return { response, sms: mock?.lastSms() };
+    const mockNote = mock && specifics.prepareMock ? await specifics.prepareMock(mock, client, body) : undefined;
+    const sentBefore = mock?.sentSms.length ?? 0;
+    const response = (await specifics.method(client)(body as never)) as Record<string, unknown>;
+    // The SMS this very call sent, if it sent one (a send through the mock).
+    const sms = mock && mock.sentSms.length > sentBefore ? mock.lastSms() : undefined;
+    return { operation: command.operation, response, sms, mockNote };
   } finally {
     await mock?.close();
   }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { inspect } from "node:util";
 import { createStytchB2BClient, type StytchB2BClient, type StytchB2BClientOptions } from "../../src/index.ts";
+import { successBody } from "./bodies.ts";
 import { startRawServer, startServer } from "./servers.ts";
 
 export const SECRET = "fault-secret-3b9d27c1a4";
@@ -10,6 +11,24 @@ export const PROJECT = "project-test-faults";
 export const CREDENTIAL = btoa(`${PROJECT}:${SECRET}`);
 export const AUTHORIZATION = `Basic ${CREDENTIAL}`;
 export const BODY = { organization_id: "organization-test-1", member_id: "member-test-1", mfa_phone_number: "+15005550006" };
+
+/** Every operation, as the fault suite calls it: each one must keep every guarantee. */
+export const OPERATIONS = [
+  {
+    name: "send",
+    path: "/v1/b2b/otps/sms/send",
+    call: (client: StytchB2BClient, signal?: AbortSignal) => client.otps.sms.send(BODY, signal ? { signal } : {}),
+    success: successBody("/v1/b2b/otps/sms/send"),
+  },
+  {
+    name: "authenticate",
+    path: "/v1/b2b/otps/sms/authenticate",
+    call: (client: StytchB2BClient, signal?: AbortSignal) =>
+      client.otps.sms.authenticate({ organization_id: "organization-test-1", member_id: "member-test-1", code: "123456", intermediate_session_token: "ist-1" }, signal ? { signal } : {}),
+    success: successBody("/v1/b2b/otps/sms/authenticate"),
+  },
+] as const;
+export type FaultOperation = (typeof OPERATIONS)[number];
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, requestNumber: number) => void;
 

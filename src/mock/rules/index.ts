@@ -1,9 +1,7 @@
-import type { operations } from "../../../generated/operations.ts";
+import type { OperationId } from "../../../generated/operations.ts";
 import type { MockStore, Outcome } from "../store.ts";
 import { authenticateSms } from "./authenticate.ts";
 import { sendSms } from "./send.ts";
-
-export type OperationId = (typeof operations)[number]["id"];
 
 /**
  * Each operation's business rules, by the spec's operationId. The server has checked the route, the method,
