@@ -11,27 +11,22 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
-const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
-const TIME = "(\\d\\d):(\\d\\d):(\\d\\d)";
-const FORMS = [
-  // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT → day, month, year, time
-  new RegExp(`^${DAY}, (\\d\\d) (\\w{3}) (\\d{4}) ${TIME} GMT$`),
-  // rfc850-date (obsolete): Sunday, 06-Nov-94 08:49:37 GMT
-  new RegExp(`^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\\d\\d)-(\\w{3})-(\\d\\d) ${TIME} GMT$`),
-  // asctime-date (obsolete): Sun Nov  6 08:49:37 1994 → month, day, time, year (reordered below)
-  new RegExp(`^${DAY} (\\w{3}) ([ \\d]\\d) ${TIME} (\\d{4})$`),
-];
+// IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT", or the obsolete rfc850-date "Sunday, 06-Nov-94 08:49:37 GMT"
+// and asctime-date "Sun Nov  6 08:49:37 1994": day, month, year and time captured in that order for each.
+const HTTP_DATE =
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) (\w{3}) (\d{4}) (\d\d):(\d\d):(\d\d) GMT|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\d\d)-(\w{3})-(\d\d) (\d\d):(\d\d):(\d\d) GMT|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\w{3}) ([ \d]\d) (\d\d):(\d\d):(\d\d) (\d{4}))$/;
 
 function parseHttpDate(text: string, now: number): number | undefined {
-  const [imf, rfc850, asctime] = FORMS.map((form) => form.exec(text));
-  const m = imf ?? rfc850 ?? (asctime && [, asctime[2], asctime[1], asctime[6], asctime[3], asctime[4], asctime[5]]);
+  const m = HTTP_DATE.exec(text);
   if (!m) return undefined;
-  const [day, month, year, hours, minutes, seconds] = [m[1], MONTHS.indexOf(m[2]!) / 3, m[3], m[4], m[5], m[6]].map(Number) as number[];
+  const [day, month, year, hours, minutes, seconds] = m[1] ? m.slice(1, 7) : m[7] ? m.slice(7, 13) : [m[14], m[13], m[18], m[15], m[16], m[17]];
+  const monthIndex = MONTHS.indexOf(month!) / 3;
+  let fullYear = Number(year);
   // A two-digit year (rfc850) more than 50 years in the future means the past century (§5.6.7).
-  const fullYear = rfc850 ? 2000 + year! - (2000 + year! > new Date(now).getUTCFullYear() + 50 ? 100 : 0) : year!;
-  const time = Date.UTC(fullYear, month!, day!, hours!, minutes!, seconds!);
+  if (year!.length === 2) fullYear += fullYear + 2000 > new Date(now).getUTCFullYear() + 50 ? 1900 : 2000;
+  const time = Date.UTC(fullYear, monthIndex, Number(day), Number(hours), Number(minutes), Number(seconds));
   // Refuse what does not exist (Feb 31, 24:00:00, an unknown month) rather than let Date.UTC roll it over.
   const check = new Date(time);
-  const exists = Number.isInteger(month) && check.getUTCDate() === day && check.getUTCMonth() === month && hours! < 24 && minutes! < 60 && seconds! < 60;
-  return exists ? time : undefined;
+  const exists = Number.isInteger(monthIndex) && check.getUTCDate() === Number(day) && check.getUTCHours() === Number(hours) && check.getUTCMinutes() === Number(minutes);
+  return exists && Number(seconds) < 60 ? time : undefined;
 }
