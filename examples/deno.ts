@@ -1,8 +1,10 @@
-// Deno: text one Member their MFA code and print the request_id.
+// Deno: the SMS step of an MFA login from a terminal. Texts the Member a code, asks for it, authenticates it
+// and prints the session it started (never its tokens).
 //
 //   STYTCH_PROJECT_ID=… STYTCH_SECRET=… ORGANIZATION_ID=… MEMBER_ID=… PHONE_NUMBER=+15005550006 \
-//     deno run --allow-net=test.stytch.com --allow-env examples/deno.ts
+//   INTERMEDIATE_SESSION_TOKEN=… deno run --allow-net=test.stytch.com --allow-env examples/deno.ts
 //
+// INTERMEDIATE_SESSION_TOKEN is what the primary login (a magic link, SSO, a password) handed out.
 // Run from this package's folder (package.json resolves "stytch-b2b-sms"), or import "npm:stytch-b2b-sms".
 // STYTCH_BASE_URL points it at the embedded mock (see examples/README.md); leave it unset in production.
 import { createStytchB2BClient, StytchApiError, StytchError } from "stytch-b2b-sms";
@@ -13,17 +15,34 @@ const stytch = createStytchB2BClient({
   secret: env("STYTCH_SECRET") ?? "",
   ...(env("STYTCH_BASE_URL") && { baseUrl: env("STYTCH_BASE_URL") }),
 });
+const ids = { organization_id: env("ORGANIZATION_ID") ?? "", member_id: env("MEMBER_ID") ?? "" };
+const intermediate_session_token = env("INTERMEDIATE_SESSION_TOKEN");
 
 try {
-  const { request_id, member } = await stytch.otps.sms.send({
-    organization_id: env("ORGANIZATION_ID") ?? "",
-    member_id: env("MEMBER_ID") ?? "",
+  const sent = await stytch.otps.sms.send({
+    ...ids,
     ...(env("PHONE_NUMBER") && { mfa_phone_number: env("PHONE_NUMBER") }),
+    intermediate_session_token,
   });
-  console.log(`sent to ${member.mfa_phone_number}, request_id ${request_id}`);
+  console.log(`sent to ${sent.member.mfa_phone_number}, request_id ${sent.request_id}`);
+
+  console.log("enter the code:");
+  const code = await readLine();
+  const { request_id, member_session } = await stytch.otps.sms.authenticate({ ...ids, code, intermediate_session_token });
+  console.log(`authenticated: session ${member_session?.member_session_id} until ${member_session?.expires_at}, request_id ${request_id}`);
 } catch (error) {
   if (!(error instanceof StytchError)) throw error;
   const detail = error instanceof StytchApiError ? ` ${error.error_type} (request_id ${error.request_id})` : "";
   console.error(`${error.name}${detail}: ${error.message}`);
   Deno.exit(1);
+}
+
+/** One line from stdin: prompt() gives null when stdin is not a terminal (a pipe, a test). */
+async function readLine(): Promise<string> {
+  let text = "";
+  for await (const chunk of Deno.stdin.readable.pipeThrough(new TextDecoderStream())) {
+    text += chunk;
+    if (text.includes("\n")) break;
+  }
+  return text.split("\n")[0]!.trim();
 }

@@ -94,14 +94,73 @@ export async function runConformance(sdk, { stytch, clientOptions, responseValid
     expect(error.status === 404 && error.path === "/error_details", `status ${error.status}, path ${error.path}`);
   });
 
+  // The MFA step, last: once the phone is verified, every later send to this Member needs a session.
+  const ids = { organization_id: organizationId, member_id: memberId };
+  let session;
+  await check("authenticate", async () => {
+    await stytch.otps.sms.send(body);
+    const { code } = await control.lastSms(); // what the Member reads on their phone
+    const intermediate_session_token = await control.createSession(memberId, "intermediate_session_token"); // from the primary login
+    session = await stytch.otps.sms.authenticate({ ...ids, code, intermediate_session_token, session_duration_minutes: 30 });
+    expect(session.status_code === 200 && session.member_id === memberId, `status_code ${session.status_code}, member_id ${session.member_id}`);
+    expect(/^mock-session_token-/.test(session.session_token), "session_token");
+    expect(session.session_jwt.split(".").length === 3, "session_jwt");
+    expect(session.member.mfa_phone_number_verified === true, "member.mfa_phone_number_verified");
+    expect(session.organization.organization_id === organizationId, "organization.organization_id");
+    const { member_session } = session;
+    expect(member_session.member_id === memberId, `member_session.member_id ${member_session.member_id}`);
+    expect(Date.parse(member_session.expires_at) - Date.parse(member_session.started_at) === 30 * 60_000, "a 30-minute session");
+    const factors = member_session.authentication_factors.map((factor) => `${factor.type}/${factor.delivery_method}`);
+    expect(factors.join() === "otp/sms", `authentication_factors ${factors}`);
+  });
+
+  await check("authenticate withResponse", async () => {
+    // A step-up with the session just started: the send needs it now, and the same session is extended.
+    await stytch.otps.sms.send({ ...ids, session_token: session.session_token });
+    const { code } = await control.lastSms();
+    const { data, response } = await stytch.otps.sms.authenticate.withResponse({ ...ids, code, session_token: session.session_token });
+    expect(response.status === 200, `response.status ${response.status}`);
+    expect(data.session_token === session.session_token, "the same session");
+    expect(data.member_session.authentication_factors.length === 2, `${data.member_session.authentication_factors.length} factors`);
+  });
+
+  await check("authenticate api error", async () => {
+    const { code } = await control.lastSms();
+    const wrong = code === "000000" ? "111111" : "000000";
+    const error = await rejection(stytch.otps.sms.authenticate({ ...ids, code: wrong, session_token: session.session_token }));
+    expectInstance(error, StytchApiError);
+    expect(error.status === 404 && error.error_type === "otp_code_not_found", `status ${error.status}, error_type ${error.error_type}`);
+    expect(/^request-id-mock-/.test(error.request_id), `request_id ${error.request_id}`);
+  });
+
+  await check("authenticate validation", async () => {
+    const received = await control.exchangeCount();
+    const error = await rejection(stytch.otps.sms.authenticate({ ...ids, code: "123456", session_token: "a", session_jwt: "b" }));
+    expectInstance(error, StytchValidationError);
+    // `field` names the session fields given, in the body's own key order.
+    const given = error.field.split(", ").sort().join();
+    expect(error.rule === "exactlyOne" && given === "session_jwt,session_token", `field ${error.field}, rule ${error.rule}`);
+    expect((await control.exchangeCount()) === received, "a request reached the mock");
+  });
+
   return { checks };
 }
 
-/** The harness's control endpoint: queue a mock fault, count the requests the mock received. */
+/** The harness's control endpoint: queue a mock fault, count the requests the mock received, read the last
+ * SMS, create a session token. */
 function mockControl(controlUrl) {
   const exchangeCount = async () => (await (await fetch(`${controlUrl}/exchanges`)).json()).count;
+  const answer = async (path, init) => {
+    const response = await fetch(`${controlUrl}${path}`, init);
+    expect(response.ok, `control ${path} answered ${response.status}`);
+    return response.json();
+  };
   return {
     exchangeCount,
+    lastSms: () => answer("/last-sms"),
+    async createSession(member_id, kind) {
+      return (await answer("/sessions", { method: "POST", body: JSON.stringify({ member_id, kind }) })).token;
+    },
     async failNext(fault) {
       const response = await fetch(`${controlUrl}/fail-next`, { method: "POST", body: JSON.stringify(fault) });
       expect(response.ok, `control /fail-next answered ${response.status}`);

@@ -4,12 +4,26 @@ export interface ConformanceResult {
 }
 
 /** The checks the scenario must report, in order (Chromium adds "browser guard" first). */
-export const SCENARIO_CHECKS = ["send", "api error", "timeout", "abort", "validation", "fetch init", "response validation"];
+export const SCENARIO_CHECKS = [
+  "send",
+  "api error",
+  "timeout",
+  "abort",
+  "validation",
+  "fetch init",
+  "response validation",
+  "authenticate",
+  "authenticate withResponse",
+  "authenticate api error",
+  "authenticate validation",
+];
 
 /**
  * Requests the mock must have received for one run: send, api error, timeout, abort, fetch init and two for
- * response validation. The validation check sends nothing, so an eighth request means it did.
+ * response validation; then a send and an authenticate for each of authenticate and authenticate
+ * withResponse, and the wrong code of authenticate api error. The two validation checks send nothing, so
+ * one more request means one of them did.
  */
-export const EXPECTED_EXCHANGES = 7;
-/** SMS the mock must have sent: the send, fetch init and response validation checks (its fault sends none). */
-export const EXPECTED_SMS = 3;
+export const EXPECTED_EXCHANGES = 12;
+/** SMS the mock must have sent: send, fetch init, response validation (its fault sends none) and the two authenticate checks. */
+export const EXPECTED_SMS = 5;
