@@ -187,7 +187,7 @@ describe("validation before sending", () => {
       rule: "pattern",
     })),
     { name: "phone with a trailing newline", body: { organization_id: "o", member_id: "m", mfa_phone_number: "+15005550006\n" }, field: "mfa_phone_number", rule: "controlCharacters" },
-    { name: "two session credentials", body: { organization_id: "o", member_id: "m", session_token: "a", session_jwt: "b" }, field: "session_token, session_jwt", rule: "atMostOne" },
+    { name: "two session credentials (named in the spec's order)", body: { organization_id: "o", member_id: "m", session_token: "a", session_jwt: "b" }, field: "session_jwt, session_token", rule: "atMostOne" },
     { name: "unknown field", body: { organization_id: "o", member_id: "m", enable_autofill: true }, field: "enable_autofill", rule: "additionalProperties" },
     { name: "non-string id", body: { organization_id: 42, member_id: "m" }, field: "organization_id", rule: "type" },
     { name: "not an object", body: null, field: "body", rule: "type" },

@@ -30,7 +30,7 @@ export function validateRequest(rules: Operation["request"], body: unknown): voi
 
 function group(fields: readonly string[] | undefined, body: Record<string, unknown>, ok: (count: number) => boolean, rule: string, says: string): void {
   if (!fields) return;
-  const present = Object.keys(body).filter((name) => fields.includes(name) && body[name] !== undefined);
+  const present = fields.filter((name) => body[name] !== undefined);
   if (!ok(present.length)) {
     const message = `${says.replace("%s", fields.join(", "))}; got ${present.join(" and ") || "none"}`;
     throw new StytchValidationError(present.join(", ") || fields.join(", "), rule, message);

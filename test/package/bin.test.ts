@@ -16,12 +16,16 @@ test("the bin is an ES module with a node shebang", () => {
   assert.ok(readFileSync(BIN, "utf8").startsWith("#!/usr/bin/env node\n"));
 });
 
-test("the packed bin prints its help and sends through its embedded mock", async () => {
+test("the packed bin prints its help, sends and authenticates through its embedded mock", async () => {
   const help = await runCli(["--help"], {}, [BIN]);
   assert.equal(help.code, 0, help.stderr);
-  assert.match(help.stdout, /^stytch-b2b-sms: send a Stytch B2B SMS one-time passcode/);
+  assert.match(help.stdout, /^stytch-b2b-sms: the Stytch B2B SMS one-time passcode step/);
 
   const sent = await runCli(["send", "--mock", "--phone", "+15005550006"], {}, [BIN]);
   assert.equal(sent.code, 0, sent.stderr);
   assert.match(sent.stdout, /\[mock\] SMS to \+15005550006: code \d{6} \(locale en\)/);
+
+  const authenticated = await runCli(["authenticate", "--mock"], {}, [BIN]);
+  assert.equal(authenticated.code, 0, authenticated.stderr);
+  assert.match(authenticated.stdout, /^Authenticated the SMS code/);
 });

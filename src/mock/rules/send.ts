@@ -14,7 +14,7 @@ export function sendSms(store: MockStore, request: SmsSendRequest): Outcome<Omit
   const session = findRequestSession(store, request, member);
   if (!session.ok) return session;
   if (!session.body && (member.mfa_phone_number_verified || member.totp_registration_id)) {
-    return fail(400, "insufficient_factors", "The Member has an active MFA factor; pass a session carrying it.");
+    return fail(400, "insufficient_factors", "The Member has an active MFA factor; pass one of the Member's sessions.");
   }
 
   const onFile = member.mfa_phone_number ?? "";
