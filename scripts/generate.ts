@@ -1,5 +1,5 @@
 /**
- * spec/openapi.yaml → generated/ (and docs/index.html), printing what the change does to the public API. `--check` regenerates
+ * spec/openapi.yaml → generated/, printing what the change does to the public API. `--check` regenerates
  * in memory and fails (with the same report) if generated/ differs, so a hand edit or a forgotten
  * regeneration cannot reach main. `--spec` and `--out` point elsewhere (used by the tests).
  */
@@ -9,10 +9,9 @@ import { parseArgs } from "node:util";
 import { diffSurfaces, formatChanges, surfaceOf, type ApiSurface } from "./codegen/api-surface.ts";
 import { generateOperations } from "./codegen/operations.ts";
 import { generateServers } from "./codegen/servers.ts";
-import { loadSpec, SPEC_PATH } from "./codegen/spec.ts";
+import { loadSpec } from "./codegen/spec.ts";
 import { generateTypes } from "./codegen/types.ts";
 import { generateValidators } from "./codegen/validators.ts";
-import { DOCS_FILE, renderDocs } from "./docs.ts";
 
 const { values: args } = parseArgs({ options: { check: { type: "boolean" }, spec: { type: "string" }, out: { type: "string" } } });
 const OUT = args.out ? pathToFileURL(`${args.out.replace(/\/$/, "")}/`) : new URL("../generated/", import.meta.url);
@@ -31,14 +30,11 @@ const files: Record<string, string> = {
 };
 
 const leftovers = existing().filter((name) => !(name in files));
-// The offline API reference is rendered from the same spec, so this one command keeps both current.
-const docs = args.out ? undefined : renderDocs(readFileSync(args.spec ?? SPEC_PATH, "utf8"));
 const committed = readOrEmpty(new URL("api-surface.json", OUT));
 const report = formatChanges(diffSurfaces(committed ? (JSON.parse(committed) as ApiSurface) : surface, surface));
 if (check) {
   const stale = Object.entries(files).filter(([name, text]) => readOrEmpty(new URL(name, OUT)) !== text);
   const problems = [...stale.map(([name]) => `${name} differs`), ...leftovers.map((name) => `${name} is not generated`)];
-  if (docs !== undefined && readOrEmpty(new URL(`../${DOCS_FILE}`, import.meta.url)) !== docs) problems.push(`${DOCS_FILE} differs`);
   if (problems.length) {
     console.error(`generated/ is stale: ${problems.join("; ")}. Run \`npm run generate\` and commit the result.\n${report}`);
     process.exit(1);
@@ -48,7 +44,6 @@ if (check) {
   mkdirSync(OUT, { recursive: true });
   for (const name of leftovers) rmSync(new URL(name, OUT));
   for (const [name, text] of Object.entries(files)) writeFileSync(new URL(name, OUT), text);
-  if (docs !== undefined) writeFileSync(new URL(`../${DOCS_FILE}`, import.meta.url), docs);
   console.log(`wrote ${Object.keys(files).map((n) => `generated/${n}`).join(", ")}\n${report}`);
 }
 
