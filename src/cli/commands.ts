@@ -1,21 +1,23 @@
-import type { OperationId } from "../../generated/operations.ts";
+import type { Operation, OperationId } from "../../generated/operations.ts";
 import type { MockStytch, SentSms } from "../mock/index.ts";
 import type { StytchB2BClient } from "../client.ts";
 import type { OperationMethod } from "../internal/pipeline.ts";
 import type { SmsAuthenticateResponse } from "../otps/sms/authenticate.ts";
 import type { SmsSendResponse } from "../otps/sms/send.ts";
 
-/** What the CLI does per operation: the client's method, the lines printed on success, and --mock's set-up. */
+/**
+ * What the CLI says and does per operation beyond what the table gives it (the command, the flags, the
+ * client's method): the lines printed on success, and what --mock sets up first. An operation without an
+ * entry prints a generic summary.
+ */
 export interface CommandSpecifics {
-  method(client: StytchB2BClient): OperationMethod<never, object>;
   summary(response: never, sms: SentSms | undefined): string[];
   /** Gets the embedded mock ready for the call (and fills in what the mock supplies); returns a note to print. */
   prepareMock?(mock: MockStytch, client: StytchB2BClient, body: Record<string, unknown>): Promise<string>;
 }
 
-export const COMMAND_SPECIFICS: { readonly [id in OperationId]: CommandSpecifics } = {
+export const COMMAND_SPECIFICS: { readonly [id in OperationId]?: CommandSpecifics } = {
   b2bOtpsSmsSend: {
-    method: (client) => client.otps.sms.send,
     summary: (response: SmsSendResponse, sms) => [
       `Sent an SMS code to ${response.member.mfa_phone_number || "the Member's phone"}.`,
       ...who(response),
@@ -24,7 +26,6 @@ export const COMMAND_SPECIFICS: { readonly [id in OperationId]: CommandSpecifics
     ],
   },
   b2bOtpsSmsAuthenticate: {
-    method: (client) => client.otps.sms.authenticate,
     summary: (response: SmsAuthenticateResponse) => {
       const session = response.member_session;
       return [
@@ -50,6 +51,18 @@ export const COMMAND_SPECIFICS: { readonly [id in OperationId]: CommandSpecifics
     },
   },
 };
+
+/** The client's method for an operation: where its path says (`/v1/b2b/otps/sms/send` → `client.otps.sms.send`). */
+export function clientMethod(client: StytchB2BClient, operation: Operation): OperationMethod<never, object> {
+  const method = operation.path.split("/").slice(3).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], client);
+  if (typeof method !== "function") throw new Error(`the client has no method for ${operation.method} ${operation.path}`);
+  return method as OperationMethod<never, object>;
+}
+
+/** What the CLI prints after a call no entry above describes. */
+export function genericSummary(operation: Operation, response: { request_id?: unknown }): string[] {
+  return [`Done: ${operation.method} ${operation.path}.`, `  request_id    ${String(response.request_id)}`];
+}
 
 function who({ member, organization, request_id }: SmsSendResponse | SmsAuthenticateResponse): string[] {
   const name = [member.name, member.email_address && `<${member.email_address}>`].filter(Boolean).join(" ");

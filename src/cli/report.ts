@@ -1,4 +1,4 @@
-import type { OperationId } from "../../generated/operations.ts";
+import type { Operation, OperationId } from "../../generated/operations.ts";
 import {
   StytchApiError,
   StytchConnectionError,
@@ -8,9 +8,8 @@ import {
   StytchValidationError,
 } from "../errors.ts";
 import { boundedCopy } from "../internal/redact.ts";
-import type { Operation } from "../../generated/operations.ts";
 import type { SentSms } from "../mock/index.ts";
-import { COMMAND_SPECIFICS } from "./commands.ts";
+import { COMMAND_SPECIFICS, genericSummary } from "./commands.ts";
 import { flagOf, UsageError } from "./parse-args.ts";
 
 /** The result printed on success; `sms` is the code the mock recorded (send --mock only). */
@@ -23,7 +22,8 @@ export interface Success {
 }
 
 export function successText({ operation, response, sms, mockNote }: Success): string {
-  const lines = COMMAND_SPECIFICS[operation.id as OperationId].summary(response as never, sms);
+  const specifics = COMMAND_SPECIFICS[operation.id as OperationId];
+  const lines = specifics ? specifics.summary(response as never, sms) : genericSummary(operation, response);
   return `${[...lines, ...(mockNote ? [mockNote] : [])].join("\n")}\n`;
 }
 

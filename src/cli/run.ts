@@ -2,7 +2,7 @@ import type { OperationId } from "../../generated/operations.ts";
 import { createStytchB2BClient, type StytchB2BClientOptions } from "../client.ts";
 import { createRedactor, type Redact } from "../internal/redact.ts";
 import type { MockStytch } from "../mock/index.ts";
-import { COMMAND_SPECIFICS } from "./commands.ts";
+import { clientMethod, COMMAND_SPECIFICS } from "./commands.ts";
 import { EXIT, exitCodeFor } from "./exit-codes.ts";
 import { HELP } from "./help.ts";
 import { parseCommandLine, UsageError, type CallCommand } from "./parse-args.ts";
@@ -61,9 +61,9 @@ async function call(command: CallCommand, env: CliIo["env"]): Promise<Success> {
     }
     if (command.timeoutMs !== undefined) options.timeoutMs = command.timeoutMs;
     const client = createStytchB2BClient(options);
-    const mockNote = mock && specifics.prepareMock ? await specifics.prepareMock(mock, client, body) : undefined;
+    const mockNote = mock && specifics?.prepareMock ? await specifics.prepareMock(mock, client, body) : undefined;
     const sentBefore = mock?.sentSms.length ?? 0;
-    const response = (await specifics.method(client)(body as never)) as Record<string, unknown>;
+    const response = (await clientMethod(client, command.operation)(body as never)) as Record<string, unknown>;
     // The SMS this very call sent, if it sent one (a send through the mock).
     const sms = mock && mock.sentSms.length > sentBefore ? mock.lastSms() : undefined;
     return { operation: command.operation, response, sms, mockNote };

@@ -9,10 +9,11 @@ import { CONSUMER_DIR, packListing } from "../support/packed.ts";
 
 // openapi-fetch alone is 2.65 KB gzip of this; the issue's 4 KB target leaves 1.35 KB for validation, timeouts,
 // retries, hooks, typed errors and redaction, which this client does not fit (see README "Performance").
-// The budget stops the send path from growing unnoticed. It was 9 KB; the hostile-server fixes (a bounded body
-// reader for every status, RFC 9110 Retry-After, redacted runtime errors) brought it to about 9.2 KB, and the
-// first step of the spec-driven pipeline (generic rules, the operation table) to about 9.9 KB, to be won back.
-const BUDGET_GZIP_BYTES = 10 * 1024;
+// The budget stops the send path from growing unnoticed: 8.45 KB before the hostile-server hardening (a bounded
+// body reader for every status, RFC 9110 Retry-After, redacted runtime errors) brought it to 9.2 KB, and the
+// spec-driven pipeline with authenticate (its rules in the table every client carries, exactly-one groups,
+// integer, boolean and object checks, credential redaction by field, withResponse) to about 9.96 KB.
+const BUDGET_GZIP_BYTES = 10.25 * 1024;
 
 for (const platform of ["browser", "node"] as const) {
   test(`the send path bundles to at most ${BUDGET_GZIP_BYTES} bytes gzip (${platform})`, async () => {
