@@ -1,23 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
+import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from "node:net";
 
 /** A throwaway HTTP server on 127.0.0.1 with a hand-written handler, for answers the mock will not give. */
 export async function startServer(handler: (req: IncomingMessage, res: ServerResponse, requestNumber: number) => void) {
-  let requests = 0;
-  const server = createServer((req, res) => handler(req, res, ++requests));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    get requests() {
-      return requests;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const counter = { requests: 0 };
+  const server = createServer((req, res) => handler(req, res, ++counter.requests));
+  return listening(server, counter, () => server.closeAllConnections());
 }
 
 /** A loopback port with nothing listening on it. */
@@ -33,7 +21,7 @@ export async function closedPort(): Promise<string> {
  * bad chunk sizes, echoes of the request in the status line).
  */
 export async function startRawServer(answer: (request: string, requestNumber: number) => string | Buffer) {
-  let requests = 0;
+  const counter = { requests: 0 };
   const sockets = new Set<Socket>();
   const server = createNetServer((socket) => {
     sockets.add(socket);
@@ -46,19 +34,24 @@ export async function startRawServer(answer: (request: string, requestNumber: nu
       if (headerEnd === -1) return;
       const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(received)?.[1] ?? 0);
       if (received.length < headerEnd + 4 + length) return;
-      socket.end(answer(received, ++requests));
+      socket.end(answer(received, ++counter.requests));
     });
   });
+  return listening(server, counter, () => sockets.forEach((socket) => socket.destroy()));
+}
+
+/** Starts `server` on a free loopback port: its URL, how many requests it has received, and a close that drops open connections. */
+async function listening(server: Server, counter: { requests: number }, dropConnections: () => void) {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     get requests() {
-      return requests;
+      return counter.requests;
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
+        dropConnections();
         server.close(() => resolve());
       }),
   };

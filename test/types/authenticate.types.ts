@@ -10,9 +10,8 @@ import {
   type SmsSendResponse,
   type WithResponse,
 } from "../../src/index.ts";
+import { expectType, type Equal } from "./expect.ts";
 
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-function expectType<T extends true>(): T | void {}
 
 const client = createStytchB2BClient({ projectId: "project-test-1", secret: "s" });
 const ids = { organization_id: "o", member_id: "m", code: "123456" } as const;

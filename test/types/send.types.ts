@@ -11,9 +11,8 @@ import {
   type SmsSendResponse,
   type StytchErrorType,
 } from "../../src/index.ts";
+import { expectType, type Equal } from "./expect.ts";
 
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-function expectType<T extends true>(): T | void {}
 
 const client = createStytchB2BClient({ projectId: "project-test-1", secret: "s" });
 const ok = { organization_id: "o", member_id: "m" } as const;
