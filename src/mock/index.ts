@@ -1,13 +1,15 @@
 /**
- * An embedded mock of Stytch's Send SMS OTP endpoint, for your tests and demos: a real HTTP server on
- * 127.0.0.1 that validates requests against the spec, checks Basic auth, keeps Organizations, Members and
- * sessions in memory with Stytch's phone rules, records every SMS it "sends", and fails on demand.
+ * An embedded mock of Stytch's B2B SMS OTP endpoints (send and authenticate), for your tests and demos: a real
+ * HTTP server on 127.0.0.1 that routes and checks requests with the operation table generated from the spec,
+ * checks Basic auth, keeps Organizations, Members, sessions and codes in memory with Stytch's rules, records
+ * every SMS it "sends", runs on a clock tests can move, and fails on demand.
  *
  *   const mock = await startMockStytch();
  *   const client = createStytchB2BClient(mock.clientOptions);
- *   await client.otps.sms.send({ organization_id: mock.organization.organization_id, member_id: mock.member.member_id,
- *     mfa_phone_number: "+15005550006" });
- *   mock.lastSms()?.code; // "123456"
+ *   const ids = { organization_id: mock.organization.organization_id, member_id: mock.member.member_id };
+ *   await client.otps.sms.send({ ...ids, mfa_phone_number: "+15005550006" });
+ *   const intermediate_session_token = mock.createSession(ids.member_id, "intermediate_session_token");
+ *   await client.otps.sms.authenticate({ ...ids, code: mock.lastSms()!.code, intermediate_session_token });
  *   await mock.close();
  */
 import type { MockMember, MockOrganization } from "./fixtures.ts";

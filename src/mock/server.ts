@@ -29,7 +29,7 @@ interface ServerOptions {
   readonly exchanges: MockExchange[];
 }
 
-/** The HTTP side of the mock: CORS, auth, spec validation, faults; the rules live in the store. */
+/** The HTTP side of the mock: CORS, routing by the operation table, auth, request checks, faults; each operation's business rules live in rules/. */
 export async function listen(port: number, options: ServerOptions) {
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
