@@ -35,6 +35,31 @@ test("a successful call: onRequest then onResponse, with method, URL, attempt, s
   assert.ok(typeof response.durationMs === "number" && response.durationMs >= 0);
 });
 
+test("every event names its operation and path; authenticate's events carry no code or token", async () => {
+  const { events, hooks } = recorder();
+  const client = createStytchB2BClient({ ...mock.clientOptions, hooks });
+  await client.otps.sms.send(body());
+  const code = mock.lastSms()!.code;
+  const intermediate_session_token = mock.createSession(mock.member.member_id, "intermediate_session_token");
+  const session = await client.otps.sms.authenticate({ organization_id: mock.organization.organization_id, member_id: mock.member.member_id, code, intermediate_session_token });
+  await client.otps.sms.authenticate({ organization_id: mock.organization.organization_id, member_id: mock.member.member_id, code, session_token: session.session_token }).catch(() => {});
+  assert.deepEqual(
+    events.map(([name, e]) => `${name} ${e.operation} ${e.method} ${e.path}`),
+    [
+      "onRequest b2bOtpsSmsSend POST /v1/b2b/otps/sms/send",
+      "onResponse b2bOtpsSmsSend POST /v1/b2b/otps/sms/send",
+      "onRequest b2bOtpsSmsAuthenticate POST /v1/b2b/otps/sms/authenticate",
+      "onResponse b2bOtpsSmsAuthenticate POST /v1/b2b/otps/sms/authenticate",
+      "onRequest b2bOtpsSmsAuthenticate POST /v1/b2b/otps/sms/authenticate",
+      "onResponse b2bOtpsSmsAuthenticate POST /v1/b2b/otps/sms/authenticate",
+      "onError b2bOtpsSmsAuthenticate POST /v1/b2b/otps/sms/authenticate",
+    ],
+  );
+  assert.equal(events[2]![1].url, `${mock.url}/v1/b2b/otps/sms/authenticate`);
+  const text = inspect(events, { depth: Infinity });
+  for (const credential of [code, intermediate_session_token, session.session_token, session.session_jwt]) assert.ok(!text.includes(credential));
+});
+
 test("a retried call: onRequest, onResponse, onRetry, … then onError once", async () => {
   mock.failNext({ status: 503, headers: { "retry-after": "0" } }, 3);
   const { events, hooks } = recorder();
