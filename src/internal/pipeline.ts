@@ -81,8 +81,7 @@ function bindOperation(context: Context, operation: Operation) {
   return async function call(body: unknown, options: CallOptions = NO_OPTIONS, withResponse = false): Promise<unknown> {
     validateRequest(operation.request, body);
     checkHeaders("headers", options.headers);
-    // The common case (no per-call overrides) allocates nothing here: every call is on the hot path.
-    const policy = hasRetryOverrides(options) ? { ...defaults, ...checked(options) } : defaults;
+    const policy = policyFor(defaults, options);
     const redact = withCallCredentials(redactSecrets, operation.credentials, body as Record<string, unknown>);
     const { client: clientHeaders, fixed } = context.headers;
     const headers = options.headers ? requestHeaders(fixed, clientHeaders, options.headers) : clientHeaders;
@@ -187,14 +186,11 @@ function describeFailure(error: StytchError): string {
   return error.message;
 }
 
-function hasRetryOverrides(options: RetryOptions): boolean {
-  for (const key of RETRY_KEYS) if (options[key] !== undefined) return true;
-  return false;
-}
-
-function checked(options: RetryOptions): RetryOptions {
-  checkRetryOptions(options);
-  const out: Record<string, unknown> = {};
-  for (const key of RETRY_KEYS) if (options[key] !== undefined) out[key] = options[key];
-  return out as RetryOptions;
+/** The call's policy: the defaults, or a checked copy with the call's own settings; no overrides, no allocation. */
+function policyFor(defaults: Policy, options: RetryOptions): Policy {
+  let overrides: RetryOptions | undefined;
+  for (const key of RETRY_KEYS) if (options[key] !== undefined) (overrides ??= {} as RetryOptions)[key] = options[key] as never;
+  if (!overrides) return defaults;
+  checkRetryOptions(overrides);
+  return { ...defaults, ...overrides };
 }
