@@ -449,3 +449,43 @@ describe("retry policy: per-call settings, backoff, caps and what is never retri
     });
   });
 });
+
+describe("maxResponseBytes: over the cap fails, at the cap is read", () => {
+  const size = Buffer.byteLength(SUCCESS_BODY);
+  for (const framing of ["content-length", "chunked"] as const) {
+    test(`a body of exactly maxResponseBytes is read; one byte more is cut off (${framing})`, async () => {
+      const handler = (_req: unknown, res: ServerResponse) => {
+        res.writeHead(200, { "content-type": "application/json", ...(framing === "content-length" && { "content-length": String(size) }) });
+        res.write(SUCCESS_BODY.slice(0, 1_000));
+        res.end(SUCCESS_BODY.slice(1_000));
+      };
+      await run({ handler, options: { maxResponseBytes: size }, expect: "success", requests: 1, withinMs: 1_000 });
+      await run({ handler, options: { maxResponseBytes: size - 1 }, expect: StytchDecodeError, status: 200, requests: 1, withinMs: 1_000 });
+    });
+  }
+});
+
+test("__proto__ and constructor keys in error_details stay plain data, not prototypes", async () => {
+  const details = '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}';
+  const body = `{"status_code":400,"request_id":"r","error_type":"bad_request","error_message":"m","error_url":"u","error_details":${details}}`;
+  const error = (await run({ handler: (_req, res) => json(res, 400, body), expect: StytchApiError, status: 400, requests: 1, withinMs: 1_000 })) as StytchApiError;
+  const copy = error.error_details!;
+  assert.equal(Object.getPrototypeOf(copy), Object.prototype);
+  assert.deepEqual(Object.keys(copy), ["__proto__", "constructor"]);
+  assert.equal((copy as { polluted?: unknown }).polluted, undefined);
+  assert.equal(({} as { polluted?: unknown }).polluted, undefined);
+});
+
+test("client.api never follows a redirect either: it gets the 3xx, the other host sees nothing", async () => {
+  const elsewhere = await startServer((_req, res) => json(res, 200, SUCCESS_BODY));
+  const server = await startServer((_req, res) => res.writeHead(307, { location: `${elsewhere.url}/v1/b2b/otps/sms/send` }).end());
+  try {
+    const client = createStytchB2BClient({ projectId: PROJECT, secret: SECRET, baseUrl: server.url });
+    const { response, data } = await client.api.POST("/v1/b2b/otps/sms/send", { body: BODY });
+    assert.equal(response.status, 307);
+    assert.equal(data, undefined);
+    assert.equal(elsewhere.requests, 0);
+  } finally {
+    await Promise.all([server.close(), elsewhere.close()]);
+  }
+});
