@@ -4,6 +4,7 @@ import { after, afterEach, before, test } from "node:test";
 import { EXIT } from "../src/cli/exit-codes.ts";
 import { createStytchB2BClient } from "../src/index.ts";
 import { startMockStytch, type MockStytch } from "../src/mock/index.ts";
+import { SUCCESS_BODY } from "./support/bodies.ts";
 import { closedPort, startRawServer } from "./support/servers.ts";
 import { runCli, type CliRun } from "./support/run-cli.ts";
 
@@ -269,6 +270,31 @@ test("--json: no error output holds the secret, whatever the server echoes", asy
 function withBody(status: number, contentType: string, body: string): string {
   return `HTTP/1.1 ${status} X\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 }
+
+test("--base-url is used, ahead of STYTCH_BASE_URL", async () => {
+  const run = await cli(["send", ...ids(), "--phone", "+15005550006", "--base-url", mock.url], { ...env, STYTCH_BASE_URL: await closedPort() });
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(mock.sentSms.length, 1);
+});
+
+test("a success answer that echoes the secret is printed redacted, as text or --json", async () => {
+  const server = await startRawServer(() => {
+    const body = JSON.parse(SUCCESS_BODY);
+    body.member.name = `echo ${SECRET}`;
+    const text = JSON.stringify(body);
+    return `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`;
+  });
+  try {
+    for (const extra of [[], ["--json"]]) {
+      const run = await cli(["send", ...ids(), ...extra], { ...env, STYTCH_BASE_URL: server.url });
+      assert.equal(run.code, 0, run.stderr);
+      assert.ok(run.stdout.includes("echo [redacted]"), run.stdout);
+      assert.ok(!run.stdout.includes(SECRET));
+    }
+  } finally {
+    await server.close();
+  }
+});
 
 test("the secret, and every code and token given or received, never appeared in any output", () => {
   const basic = Buffer.from(`${mock.projectId}:${SECRET}`).toString("base64");

@@ -8,11 +8,14 @@ import {
   StytchConnectionError,
   StytchDecodeError,
   StytchError,
+  StytchResponseValidationError,
   StytchTimeoutError,
   StytchValidationError,
   type SmsSendRequest,
 } from "../src/index.ts";
 import { startMockStytch } from "../src/mock/index.ts";
+import { responseValidator } from "../src/response-validation.ts";
+import { SUCCESS_BODY } from "./support/bodies.ts";
 import { sharedMock } from "./support/shared-mock.ts";
 import { closedPort } from "./support/servers.ts";
 
@@ -371,4 +374,62 @@ test("an OAuth2-shaped error body is normalised to the Stytch fields", async () 
   const error = await rejection(createStytchB2BClient(mock.clientOptions).otps.sms.send(request()));
   assert.ok(error instanceof StytchApiError);
   assert.deepEqual([error.status, error.error_type, error.error_message, error.error_url], [401, "invalid_client", "Client authentication failed", "https://stytch.com/docs/oauth"]);
+});
+
+describe("defaults and call-time behaviour", () => {
+  test("timeoutMs defaults to 30 s: a 29 s Retry-After wait fits in the call, a 31 s one does not", async () => {
+    // onRetry runs only for a wait that fits the call's deadline; it aborts the call, so no wait is sat through.
+    const rateLimited = async (retryAfter: string) => {
+      const controller = new AbortController();
+      const delays: number[] = [];
+      const onRetry = ({ delayMs }: { delayMs: number }) => {
+        delays.push(delayMs);
+        controller.abort();
+      };
+      mock.failNext({ status: 429, headers: { "retry-after": retryAfter } });
+      const client = createStytchB2BClient({ ...mock.clientOptions, hooks: { onRetry } });
+      return { error: await rejection(client.otps.sms.send(request(), { signal: controller.signal })), delays };
+    };
+
+    const fits = await rateLimited("29");
+    assert.ok(fits.error instanceof StytchAbortError, String(fits.error));
+    assert.deepEqual(fits.delays, [29_000]);
+
+    const tooLong = await rateLimited("31");
+    assert.ok(tooLong.error instanceof StytchApiError && tooLong.error.status === 429, String(tooLong.error));
+    assert.deepEqual(tooLong.delays, [], "no wait was started");
+    assert.equal(mock.exchanges.length, 2);
+  });
+
+  test("fetch defaults to globalThis.fetch, looked up at call time (not when the client is created)", async () => {
+    const client = createStytchB2BClient(mock.clientOptions);
+    const original = globalThis.fetch;
+    const urls: string[] = [];
+    globalThis.fetch = ((input: string, init: RequestInit) => {
+      urls.push(input);
+      return original(input, init);
+    }) as typeof fetch;
+    try {
+      await client.otps.sms.send(request());
+      await client.api.POST("/v1/b2b/otps/sms/send", { body: request() });
+    } finally {
+      globalThis.fetch = original;
+    }
+    assert.deepEqual(urls, [`${mock.url}/v1/b2b/otps/sms/send`, `${mock.url}/v1/b2b/otps/sms/send`]);
+  });
+
+  test("StytchAbortError and StytchResponseValidationError have their own name, like every error class", async () => {
+    const aborted = await rejection(createStytchB2BClient(mock.clientOptions).otps.sms.send(request(), { signal: AbortSignal.abort() }));
+    assert.ok(aborted instanceof StytchAbortError);
+    assert.equal(aborted.name, "StytchAbortError");
+
+    const broken = JSON.parse(SUCCESS_BODY);
+    broken.member.is_admin = "yes";
+    mock.failNext({ status: 200, contentType: "application/json", body: JSON.stringify(broken) });
+    const strict = createStytchB2BClient({ ...mock.clientOptions, validateResponses: responseValidator });
+    const mismatch = await rejection(strict.otps.sms.send(request()));
+    assert.ok(mismatch instanceof StytchResponseValidationError && mismatch instanceof StytchDecodeError);
+    assert.equal(mismatch.name, "StytchResponseValidationError");
+    assert.match(String(mismatch), /^StytchResponseValidationError: /);
+  });
 });

@@ -327,4 +327,170 @@ for (const operation of OPERATIONS) describe(operation.name, () => {
       assert.equal((error as StytchApiError).attempts.length, 2);
     });
   });
+
+  describe("retry policy: per-call settings, backoff, caps and what is never retried", () => {
+    const EVERY_REASON = ["unreached", "rate_limited", "unavailable", "timeout", "connection_lost", "server_error", "undecodable"] as const;
+    const unavailable = (res: ServerResponse) => json(res, 503, errorBody(503, "server_unavailable"), { "retry-after": "0" });
+
+    test("a per-call maxRetries overrides the client's (0 turns retries off, 3 allows four attempts)", async () => {
+      await run({ handler: (_req, res) => unavailable(res), call: (client) => operation.call(client, { maxRetries: 0 }), expect: StytchApiError, status: 503, requests: 1, withinMs: 1_000 });
+      await run({ handler: (_req, res) => unavailable(res), options: { maxRetries: 0 }, call: (client) => operation.call(client, { maxRetries: 3 }), expect: StytchApiError, status: 503, requests: 4, withinMs: 2_000 });
+    });
+
+    test("a per-call retryOn overrides the client's (opting in to server_error, or retrying nothing)", async () => {
+      await run({
+        handler: (_req, res, n) => (n === 1 ? json(res, 500, errorBody(500, "internal_server_error")) : json(res, 200, SUCCESS_BODY)),
+        call: (client) => operation.call(client, { retryOn: ["server_error"] }),
+        expect: "success",
+        requests: 2,
+        withinMs: 2_500,
+      });
+      await run({ handler: (_req, res) => unavailable(res), call: (client) => operation.call(client, { retryOn: [] }), expect: StytchApiError, status: 503, requests: 1, withinMs: 1_000 });
+    });
+
+    test("a per-call attemptTimeoutMs bounds each attempt (StytchTimeoutError, scope attempt)", async () => {
+      const error = await run({
+        handler: () => {},
+        options: { timeoutMs: 5_000 },
+        call: (client) => operation.call(client, { attemptTimeoutMs: 200 }),
+        expect: StytchTimeoutError,
+        requests: 1,
+        withinMs: 2_000,
+        atLeastMs: 190,
+      });
+      assert.equal((error as StytchTimeoutError).scope, "attempt");
+      assert.equal((error as StytchTimeoutError).timeoutMs, 200);
+    });
+
+    test("without Retry-After, waits back off 0.5 s, 1 s, 2 s … at most 8 s, less up to 25 % jitter", async () => {
+      // Each call gets 503 with Retry-After: 0 until the attempt whose wait is sampled, which gets no Retry-After;
+      // onRetry reads that wait and aborts the call, so no long wait is sat through.
+      let sampled = 1;
+      let answered = 0;
+      const server = await startServer((req, res) => {
+        req.resume();
+        req.on("end", () => json(res, 503, errorBody(503, "server_unavailable"), ++answered < sampled ? { "retry-after": "0" } : {}));
+      });
+      try {
+        for (const retry of [1, 2, 3, 4, 5, 6, 7]) {
+          [sampled, answered] = [retry, 0];
+          const controller = new AbortController();
+          const delays: number[] = [];
+          const onRetry = ({ attempt, delayMs }: { attempt: number; delayMs: number }) => {
+            delays.push(delayMs);
+            if (attempt === retry) controller.abort();
+          };
+          const client = createStytchB2BClient({ projectId: PROJECT, secret: SECRET, baseUrl: server.url, maxRetries: 10, timeoutMs: 60_000, hooks: { onRetry } });
+          const error = await operation.call(client, { signal: controller.signal }).catch((e: unknown) => e);
+          assert.ok(error instanceof StytchAbortError, String(error));
+          const full = Math.min(500 * 2 ** (retry - 1), 8_000);
+          const waited = delays.at(-1)!;
+          assert.ok(waited >= full * 0.75 && waited <= full, `wait before retry ${retry}: ${waited} ms, expected ${full * 0.75}–${full} ms`);
+          assert.deepEqual(delays.slice(0, -1), new Array(retry - 1).fill(0));
+        }
+      } finally {
+        await server.close();
+      }
+    });
+
+    test("a Retry-After over 60 s (seconds or HTTP-date) is capped at 60 s", async () => {
+      for (const value of ["3600", new Date(Date.now() + 3_600_000).toUTCString()]) {
+        const controller = new AbortController();
+        const delays: number[] = [];
+        await run({
+          handler: (_req, res) => json(res, 429, errorBody(429, "too_many_requests"), { "retry-after": value }),
+          // A call deadline long enough for a 60 s wait, not for an hour's: the wait starts, and onRetry ends it.
+          options: { timeoutMs: 120_000, hooks: { onRetry: (e) => (delays.push(e.delayMs), controller.abort()) } },
+          signal: controller.signal,
+          expect: StytchAbortError,
+          requests: 1,
+          withinMs: 1_000,
+        });
+        assert.deepEqual(delays, [60_000], value);
+      }
+    });
+
+    test("the final error lists every attempt with its status, and its message names each", async () => {
+      const error = await run({ handler: (_req, res) => unavailable(res), expect: StytchApiError, status: 503, requests: 3, withinMs: 1_500 });
+      assert.deepEqual(
+        (error as StytchApiError).attempts,
+        [1, 2, 3].map((attempt) => ({ attempt, failure: "503 server_unavailable", status: 503 })),
+      );
+      assert.equal(
+        (error as Error).message,
+        "503 server_unavailable: server_unavailable happened (request_id request-id-503) (after 3 attempts: #1 503 server_unavailable; #2 503 server_unavailable; #3 503 server_unavailable)",
+      );
+    });
+
+    test("never retried, whatever retryOn says: a 4xx other than 429 (JSON or not) and a redirect", async () => {
+      const answers: [number, (res: ServerResponse) => void, typeof StytchApiError | typeof StytchDecodeError][] = [
+        [400, (res) => json(res, 400, errorBody(400, "bad_request")), StytchApiError],
+        [404, (res) => res.writeHead(404, { "content-type": "text/html" }).end("<html>Not Found</html>"), StytchDecodeError],
+        [307, (res) => res.writeHead(307, { location: `https://elsewhere.example${operation.path}` }).end(), StytchDecodeError],
+      ];
+      for (const [status, answer, expect] of answers) {
+        await run({ handler: (_req, res) => answer(res), options: { retryOn: EVERY_REASON, maxRetries: 2 }, expect, status, requests: 1, withinMs: 1_000 });
+      }
+    });
+
+    test("opt-in: retryOn connection_lost retries a connection reset after the request was written", async () => {
+      await run({
+        handler: (req, res, n) => (n === 1 ? req.socket.destroy() : json(res, 200, SUCCESS_BODY)),
+        options: { retryOn: ["connection_lost"] },
+        expect: "success",
+        requests: 2,
+        withinMs: 2_500,
+      });
+    });
+
+    test("opt-in: retryOn undecodable retries a 2xx that is not this endpoint's JSON", async () => {
+      await run({
+        handler: (_req, res, n) => json(res, 200, n === 1 ? SUCCESS_BODY.slice(0, 100) : SUCCESS_BODY),
+        options: { retryOn: ["undecodable"] },
+        expect: "success",
+        requests: 2,
+        withinMs: 2_500,
+      });
+    });
+  });
+
+  describe("maxResponseBytes: over the cap fails, at the cap is read", () => {
+    const size = Buffer.byteLength(SUCCESS_BODY);
+    for (const framing of ["content-length", "chunked"] as const) {
+      test(`a body of exactly maxResponseBytes is read; one byte more is cut off (${framing})`, async () => {
+        const handler = (_req: unknown, res: ServerResponse) => {
+          res.writeHead(200, { "content-type": "application/json", ...(framing === "content-length" && { "content-length": String(size) }) });
+          res.write(SUCCESS_BODY.slice(0, 1_000));
+          res.end(SUCCESS_BODY.slice(1_000));
+        };
+        await run({ handler, options: { maxResponseBytes: size }, expect: "success", requests: 1, withinMs: 1_000 });
+        await run({ handler, options: { maxResponseBytes: size - 1 }, expect: StytchDecodeError, status: 200, requests: 1, withinMs: 1_000 });
+      });
+    }
+  });
+
+  test("__proto__ and constructor keys in error_details stay plain data, not prototypes", async () => {
+    const details = '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}';
+    const body = `{"status_code":400,"request_id":"r","error_type":"bad_request","error_message":"m","error_url":"u","error_details":${details}}`;
+    const error = (await run({ handler: (_req, res) => json(res, 400, body), expect: StytchApiError, status: 400, requests: 1, withinMs: 1_000 })) as StytchApiError;
+    const copy = error.error_details!;
+    assert.equal(Object.getPrototypeOf(copy), Object.prototype);
+    assert.deepEqual(Object.keys(copy), ["__proto__", "constructor"]);
+    assert.equal((copy as { polluted?: unknown }).polluted, undefined);
+    assert.equal(({} as { polluted?: unknown }).polluted, undefined);
+  });
+
+  test("client.api never follows a redirect either: it gets the 3xx, the other host sees nothing", async () => {
+    const elsewhere = await startServer((_req, res) => json(res, 200, SUCCESS_BODY));
+    const server = await startServer((_req, res) => res.writeHead(307, { location: `${elsewhere.url}${operation.path}` }).end());
+    try {
+      const client = createStytchB2BClient({ projectId: PROJECT, secret: SECRET, baseUrl: server.url });
+      const { response, data } = await client.api.POST(operation.path, { body: BODY } as never);
+      assert.equal(response.status, 307);
+      assert.equal(data, undefined);
+      assert.equal(elsewhere.requests, 0);
+    } finally {
+      await Promise.all([server.close(), elsewhere.close()]);
+    }
+  });
 });

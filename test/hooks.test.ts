@@ -111,3 +111,70 @@ test("no hook payload carries the secret", async () => {
   assert.ok(!text.includes(mock.secret));
   assert.ok(!text.includes(btoa(`${mock.projectId}:${mock.secret}`)));
 });
+
+test("a throwing onRetry or onError cannot change the outcome, even when onHookError throws too", async (t) => {
+  const logged = t.mock.method(console, "error", () => {});
+  const hooks: Hooks = {
+    onRetry: () => {
+      throw new Error("retry metrics down");
+    },
+    onError: () => {
+      throw new Error("error tracker down");
+    },
+    onHookError: () => {
+      throw new Error("the hook error reporter is down too");
+    },
+  };
+  const client = createStytchB2BClient({ ...mock.clientOptions, hooks });
+
+  mock.failNext({ status: 503, headers: { "retry-after": "0" } });
+  const result = await client.otps.sms.send(body());
+  assert.equal(result.status_code, 200, "the 503 was still retried");
+  assert.equal(mock.exchanges.length, 2);
+
+  const error = await client.otps.sms.send({ ...body(), member_id: "member-test-missing" }).catch((e: unknown) => e);
+  assert.ok(error instanceof StytchApiError, String(error));
+  assert.equal(error.error_type, "member_not_found");
+
+  // onHookError threw as well: each hook's error ends on console.error instead.
+  assert.deepEqual(
+    logged.mock.calls.map((call) => [String(call.arguments[0]).match(/the (\w+) hook threw/)?.[1], (call.arguments[1] as Error).message]),
+    [["onRetry", "retry metrics down"], ["onError", "error tracker down"]],
+  );
+});
+
+test("cookie and set-cookie headers are redacted in hook payloads", async () => {
+  mock.failNext({ status: 429, headers: { "retry-after": "0", "set-cookie": "sid=server-session-4d1c" } });
+  const { events, hooks } = recorder();
+  await createStytchB2BClient({ ...mock.clientOptions, hooks }).otps.sms.send(body(), { headers: { Cookie: "sid=browser-session-93af" } });
+  const headersOf = (name: string, attempt: number) => events.find(([n, e]) => n === name && e.attempt === attempt)![1].headers as Record<string, string>;
+  assert.equal(headersOf("onRequest", 1).cookie, "[redacted]");
+  assert.equal(headersOf("onResponse", 1)["set-cookie"], "[redacted]");
+  assert.equal(headersOf("onResponse", 1)["retry-after"], "0", "other headers are kept");
+  const text = inspect(events, { depth: 10 });
+  assert.ok(!text.includes("server-session-4d1c") && !text.includes("browser-session-93af"), text);
+});
+
+test("onResponse fires for any answer, an HTML 502 from a proxy included, then onError", async () => {
+  mock.failNext({ status: 502, body: "<html>Bad gateway</html>", contentType: "text/html" });
+  const { events, hooks } = recorder();
+  await assert.rejects(createStytchB2BClient({ ...mock.clientOptions, hooks }).otps.sms.send(body()), { name: "StytchDecodeError", status: 502 });
+  assert.deepEqual(events.map(([name, e]) => `${name}#${e.attempt}`), ["onRequest#1", "onResponse#1", "onError#1"]);
+  assert.equal(events[1]![1].status, 502);
+  assert.equal(events[2]![1].status, 502);
+});
+
+test("an abort during the wait between attempts ends the call with onError, once", async () => {
+  mock.failNext({ status: 429, headers: { "retry-after": "5" } });
+  const controller = new AbortController();
+  const { events, hooks } = recorder();
+  const onRetry = hooks.onRetry!;
+  hooks.onRetry = (e) => {
+    onRetry(e);
+    setTimeout(() => controller.abort(new Error("the user left")), 20);
+  };
+  const error = await createStytchB2BClient({ ...mock.clientOptions, hooks }).otps.sms.send(body(), { signal: controller.signal }).catch((e: unknown) => e);
+  assert.equal((error as Error).name, "StytchAbortError");
+  assert.deepEqual(events.map(([name, e]) => `${name}#${e.attempt}`), ["onRequest#1", "onResponse#1", "onRetry#1", "onError#1"]);
+  assert.equal(events[3]![1].error, error);
+});

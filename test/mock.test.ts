@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { createStytchB2BClient, StytchTimeoutError } from "../src/index.ts";
 import { MOCK_MEMBER_ID, MOCK_ORGANIZATION_ID, startMockStytch } from "../src/mock/index.ts";
 import { sharedMock } from "./support/shared-mock.ts";
 
@@ -142,4 +143,89 @@ test("answers CORS preflights", async () => {
   assert.equal(response.status, 204);
   assert.equal(response.headers.get("access-control-allow-origin"), "*");
   assert.equal(response.headers.get("access-control-allow-headers"), "authorization,content-type");
+});
+
+test("a fault with only a status answers Stytch's error_type for it: 429 too_many_requests, 500 internal_server_error, 503 server_unavailable", async () => {
+  const expected: [number, string][] = [[429, "too_many_requests"], [500, "internal_server_error"], [503, "server_unavailable"]];
+  for (const [status] of expected) mock.failNext({ status });
+  const answered: [number, unknown][] = [];
+  for (let i = 0; i < expected.length; i++) {
+    const result = await post({ ...ids(), mfa_phone_number: "+15005550006" });
+    answered.push([result.status, result.body.error_type]);
+  }
+  assert.deepEqual(answered, expected);
+  assert.equal(mock.sentSms.length, 0);
+});
+
+test("{ delayMs } alone answers late, then handles the request: the client times out and the SMS is still sent", async () => {
+  mock.failNext({ delayMs: 800 });
+  const client = createStytchB2BClient({ ...mock.clientOptions, timeoutMs: 200, maxRetries: 0 });
+  await assert.rejects(client.otps.sms.send({ ...ids(), mfa_phone_number: "+15005550006" }), StytchTimeoutError);
+  assert.equal(mock.sentSms.length, 0, "not handled before the delay");
+  for (let waited = 0; mock.sentSms.length === 0 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.deepEqual(mock.sentSms.map((sms) => sms.to), ["+15005550006"]);
+  assert.equal(mock.exchanges[0]?.status, 200);
+});
+
+test("close() drops open connections, a hung request included", async () => {
+  const own = await startMockStytch();
+  const controller = new AbortController(); // only to clean up if close() failed to drop the connection
+  try {
+    own.failNext({ hang: true });
+    const pending = fetch(`${own.url}/v1/b2b/otps/sms/send`, { method: "POST", body: "{}", signal: controller.signal }).then(
+      () => "answered",
+      () => "dropped",
+    );
+    for (let waited = 0; own.exchanges.length === 0 && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(own.exchanges.length, 1, "the hung request reached the mock");
+    const closed = await Promise.race([own.close().then(() => "closed"), new Promise((resolve) => setTimeout(resolve, 3_000, "still open"))]);
+    assert.equal(closed, "closed");
+    assert.equal(await pending, "dropped");
+  } finally {
+    controller.abort();
+    await own.close().catch(() => {});
+  }
+});
+
+test("reset() forgets SMS, exchanges, pending faults, sessions, codes and added data, and re-seeds", async () => {
+  const added = mock.addMember(mock.organization.organization_id, { mfa_phone_number: "+15005550009" });
+  const session = mock.createSession(mock.member.member_id);
+  assert.equal((await post({ ...ids(), mfa_phone_number: "+15005550006", session_token: session })).status, 200);
+  mock.failNext({ status: 503 }, 3);
+  mock.reset();
+
+  assert.deepEqual([mock.sentSms.length, mock.exchanges.length], [0, 0]);
+  assert.equal(mock.getMember(added.member_id), undefined, "added Members are gone");
+  assert.equal(mock.getMember(mock.member.member_id)?.mfa_phone_number, "", "the seeded Member has no phone again");
+  assert.equal(mock.activeCode(mock.member.member_id), undefined, "no code is active");
+  const afterReset = await post({ ...ids(), mfa_phone_number: "+15005550006", session_token: session });
+  assert.deepEqual([afterReset.status, afterReset.body.error_type], [404, "session_not_found"], "no pending fault, and the session is gone");
+});
+
+test("a code expires after 2 minutes", async (t) => {
+  assert.equal((await post({ ...ids(), mfa_phone_number: "+15005550006" })).status, 200);
+  const code = mock.lastSms()!.code;
+  t.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+  t.mock.timers.tick(119_000);
+  assert.equal(mock.activeCode(mock.member.member_id), code);
+  t.mock.timers.tick(2_000);
+  assert.equal(mock.activeCode(mock.member.member_id), undefined);
+});
+
+test("Stytch's rules: TOTP is an active factor, Organizations by external ID, Members only of their Organization, intermediate_session_not_found", async () => {
+  const withTotp = mock.addMember(mock.organization.organization_id, { totp_registration_id: "totp-test-1", mfa_phone_number: "+15005550009" });
+  const totp = await post({ organization_id: mock.organization.organization_id, member_id: withTotp.member_id });
+  assert.deepEqual([totp.status, totp.body.error_type], [400, "insufficient_factors"]);
+
+  const globex = mock.addOrganization({ organization_external_id: "ext-globex" });
+  const member = mock.addMember(globex.organization_id);
+  const byExternalId = await post({ organization_id: "ext-globex", member_id: member.member_id, mfa_phone_number: "+15005550006" });
+  assert.deepEqual([byExternalId.status, byExternalId.body.member_id], [200, member.member_id]);
+
+  const elsewhere = await post({ organization_id: mock.organization.organization_id, member_id: member.member_id });
+  assert.deepEqual([elsewhere.status, elsewhere.body.error_type], [404, "member_not_found"]);
+
+  const unknown = await post({ ...ids(), mfa_phone_number: "+15005550006", intermediate_session_token: "nope" });
+  assert.deepEqual([unknown.status, unknown.body.error_type], [404, "intermediate_session_not_found"]);
+  assert.equal(mock.sentSms.length, 1);
 });

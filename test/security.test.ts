@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { createStytchB2BClient, StytchResponseValidationError, StytchValidationError } from "../src/index.ts";
+import { createStytchB2BClient, StytchDecodeError, StytchResponseValidationError, StytchValidationError } from "../src/index.ts";
 import { responseValidator } from "../src/response-validation.ts";
 import { SUCCESS_BODY } from "./support/bodies.ts";
 import { startServer } from "./support/servers.ts";
@@ -126,5 +126,54 @@ describe("retry settings are checked", () => {
       await assert.rejects(client.otps.sms.send(ids, bad as never), (e) => e instanceof StytchValidationError && e.field === field);
       assert.equal(mock.exchanges.length, 0);
     });
+  }
+});
+
+describe("control characters: every C0 control and DEL, and header names too", () => {
+  test("tab, ESC and DEL in a body field or a header value are refused; nothing is sent", async () => {
+    const client = createStytchB2BClient(mock.clientOptions);
+    const ids = { organization_id: mock.organization.organization_id, member_id: mock.member.member_id };
+    for (const control of ["\t", "\u001b", "\u007f"]) {
+      await assert.rejects(client.otps.sms.send({ ...ids, locale: `en${control}` }), (e) => e instanceof StytchValidationError && e.field === "locale" && e.rule === "controlCharacters", JSON.stringify(control));
+      await assert.rejects(client.otps.sms.send(ids, { headers: { "x-note": `a${control}b` } }), (e) => e instanceof StytchValidationError && e.rule === "controlCharacters", JSON.stringify(control));
+    }
+    assert.equal(mock.exchanges.length, 0);
+  });
+
+  test("a header name with CR/LF is refused as a validation error, on the client or per call", async () => {
+    const forged = { "x-note\r\nx-injected": "1" };
+    assert.throws(() => createStytchB2BClient({ ...mock.clientOptions, headers: forged }), (e) => e instanceof StytchValidationError && e.rule === "controlCharacters");
+    const client = createStytchB2BClient(mock.clientOptions);
+    const ids = { organization_id: mock.organization.organization_id, member_id: mock.member.member_id };
+    await assert.rejects(client.otps.sms.send(ids, { headers: forged }), (e) => e instanceof StytchValidationError && e.rule === "controlCharacters");
+    assert.equal(mock.exchanges.length, 0);
+  });
+});
+
+test("an echoed secret is redacted in the forms JSON writes it (escaped quote, backslash and slash)", async () => {
+  const secret = 'se"cr\\et/value-7c1e';
+  const quoted = JSON.stringify(secret).slice(1, -1); // se\"cr\\et/value-7c1e
+  const body = `{"echo":"${quoted}","php_style":"${quoted.replaceAll("/", "\\/")}"}`;
+  const server = await startServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(body));
+  try {
+    const client = createStytchB2BClient({ projectId: "project-test-1", secret, baseUrl: server.url, maxRetries: 0 });
+    const error = await client.otps.sms.send({ organization_id: "o", member_id: "m" }).catch((e: unknown) => e);
+    assert.ok(error instanceof StytchDecodeError, String(error));
+    assert.deepEqual(JSON.parse(error.rawBody), { echo: "[redacted]", php_style: "[redacted]" });
+    assert.ok(!error.message.includes("value-7c1e"), error.message);
+  } finally {
+    await server.close();
+  }
+});
+
+test("the browser guard needs both window and document: either alone does not trip it", () => {
+  const g = globalThis as Record<string, unknown>;
+  for (const name of ["window", "document"]) {
+    g[name] = name === "window" ? g : {};
+    try {
+      assert.ok(createStytchB2BClient({ projectId: "project-test-1", secret: "s3cret" }), name);
+    } finally {
+      delete g[name];
+    }
   }
 });

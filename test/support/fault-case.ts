@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { inspect } from "node:util";
-import { createStytchB2BClient, type StytchB2BClient, type StytchB2BClientOptions } from "../../src/index.ts";
+import { createStytchB2BClient, type CallOptions, type StytchB2BClient, type StytchB2BClientOptions } from "../../src/index.ts";
 import { successBody } from "./bodies.ts";
 import { startRawServer, startServer } from "./servers.ts";
 
@@ -17,14 +17,14 @@ export const OPERATIONS = [
   {
     name: "send",
     path: "/v1/b2b/otps/sms/send",
-    call: (client: StytchB2BClient, signal?: AbortSignal) => client.otps.sms.send(BODY, signal ? { signal } : {}),
+    call: (client: StytchB2BClient, options?: CallOptions) => client.otps.sms.send(BODY, options),
     success: successBody("/v1/b2b/otps/sms/send"),
   },
   {
     name: "authenticate",
     path: "/v1/b2b/otps/sms/authenticate",
-    call: (client: StytchB2BClient, signal?: AbortSignal) =>
-      client.otps.sms.authenticate({ organization_id: "organization-test-1", member_id: "member-test-1", code: "123456", intermediate_session_token: "ist-1" }, signal ? { signal } : {}),
+    call: (client: StytchB2BClient, options?: CallOptions) =>
+      client.otps.sms.authenticate({ organization_id: "organization-test-1", member_id: "member-test-1", code: "123456", intermediate_session_token: "ist-1" }, options),
     success: successBody("/v1/b2b/otps/sms/authenticate"),
   },
 ] as const;
@@ -40,7 +40,7 @@ export interface Case {
   options?: Partial<StytchB2BClientOptions>;
   signal?: AbortSignal;
   /** What to call; default `client.otps.sms.send(BODY)`. */
-  call?: (client: StytchB2BClient, signal: AbortSignal | undefined) => Promise<unknown>;
+  call?: (client: StytchB2BClient, options: CallOptions | undefined) => Promise<unknown>;
   /** The class thrown, or "success". */
   expect: (new (...args: never[]) => Error) | "success";
   status?: number;
@@ -63,7 +63,8 @@ export async function run(c: Case): Promise<unknown> {
     const started = performance.now();
     let outcome: unknown;
     try {
-      outcome = await (c.call ? c.call(client, c.signal) : client.otps.sms.send(BODY, c.signal ? { signal: c.signal } : {}));
+      const options = c.signal ? { signal: c.signal } : undefined;
+      outcome = await (c.call ? c.call(client, options) : client.otps.sms.send(BODY, options));
     } catch (error) {
       outcome = error;
     }
