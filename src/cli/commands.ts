@@ -1,4 +1,4 @@
-import type { Operation, OperationId } from "../../generated/operations.ts";
+import { b2bOtpsSmsAuthenticate, type Operation, type OperationId } from "../../generated/operations.ts";
 import type { MockStytch, SentSms } from "../mock/index.ts";
 import type { StytchB2BClient } from "../client.ts";
 import type { OperationMethod } from "../internal/pipeline.ts";
@@ -43,7 +43,7 @@ export const COMMAND_SPECIFICS: { readonly [id in OperationId]?: CommandSpecific
       const phone = mock.getMember(memberId)?.mfa_phone_number ? {} : { mfa_phone_number: "+15005550006" };
       await client.otps.sms.send({ organization_id: body.organization_id as string, member_id: memberId, ...phone });
       const sms = mock.lastSms()!;
-      const sessionGiven = ["intermediate_session_token", "session_token", "session_jwt"].some((field) => body[field] !== undefined);
+      const sessionGiven = b2bOtpsSmsAuthenticate.request.exactlyOne.some((field) => body[field] !== undefined);
       if (!sessionGiven) body.intermediate_session_token = mock.createSession(sms.memberId, "intermediate_session_token");
       const codeGiven = body.code !== undefined;
       body.code ??= sms.code;

@@ -39,7 +39,7 @@ export interface Case {
   raw?: (request: string, requestNumber: number) => string | Buffer;
   options?: Partial<StytchB2BClientOptions>;
   signal?: AbortSignal;
-  /** What to call; default `client.otps.sms.send(BODY)`. */
+  /** What to call; default send (the first of OPERATIONS). */
   call?: (client: StytchB2BClient, options: CallOptions | undefined) => Promise<unknown>;
   /** The class thrown, or "success". */
   expect: (new (...args: never[]) => Error) | "success";
@@ -64,7 +64,7 @@ export async function run(c: Case): Promise<unknown> {
     let outcome: unknown;
     try {
       const options = c.signal ? { signal: c.signal } : undefined;
-      outcome = await (c.call ? c.call(client, options) : client.otps.sms.send(BODY, options));
+      outcome = await (c.call ?? OPERATIONS[0].call)(client, options);
     } catch (error) {
       outcome = error;
     }
