@@ -27,6 +27,13 @@ export interface CallOptions extends RetryOptions {
   /** Extra headers for this call only (they cannot replace `Authorization` or `Content-Type`). */
   headers?: Record<string, string>;
   fetchOptions?: FetchOptions;
+  /** What the send guard (client option `guard`) may key this call by, besides the body. */
+  guard?: GuardCallOptions;
+}
+
+export interface GuardCallOptions {
+  /** The end user's IP address, for the guard's `ip` rule (IPv6 counted by its /64). */
+  ip?: string;
 }
 
 /** @deprecated The same as `CallOptions`. */

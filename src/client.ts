@@ -8,6 +8,7 @@ import type { Hooks } from "./internal/hooks.ts";
 import { boundedResponse } from "./internal/bounded-response.ts";
 import { requestHeaders } from "./internal/request-headers.ts";
 import type { Context, OperationMethod } from "./internal/pipeline.ts";
+import type { Plugin } from "./internal/plugin.ts";
 import { checkRetryOptions, DEFAULT_MAX_RETRIES } from "./internal/retry-policy.ts";
 import { createTransport, type FetchLike } from "./internal/transport.ts";
 import type { FetchOptions, RetryOptions } from "./call-options.ts";
@@ -44,6 +45,11 @@ export interface StytchB2BClientOptions extends RetryOptions {
   validateResponses?: ResponseValidator | false;
   /** Allow construction in a browser page, where the secret would be visible to every visitor. Default false. */
   dangerouslyAllowBrowser?: boolean;
+  /**
+   * A send guard against SMS pumping and code guessing: `createSmsGuard()` from `stytch-b2b-sms/guard`.
+   * Checked before anything is sent; a refusal is a `StytchGuardError`. Default: none.
+   */
+  guard?: Plugin;
 }
 
 export interface StytchB2BClient {
@@ -108,6 +114,7 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
     validateResponses,
     headers: { client: clientHeaders, fixed },
     secrets: [secret, authorization, authorization.slice("Basic ".length)],
+    plugin: options.guard,
   };
 
   const summary = { projectId, baseUrl };

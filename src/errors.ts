@@ -138,3 +138,28 @@ export class StytchValidationError extends StytchError {
     super(message);
   }
 }
+
+/**
+ * The send guard (`stytch-b2b-sms/guard`) refused the call before anything was sent: nothing reached Stytch
+ * and nothing was billed. `rule` names the guard option that refused.
+ */
+export class StytchGuardError extends StytchError {
+  static {
+    this.prototype.name = "StytchGuardError";
+  }
+  constructor(
+    /**
+     * `allowedRegions`, `member`, `phone`, `prefix`, `region`, `organization`, `daily`, `ip`, `wrongCodes`,
+     * or `store` (the store failed or did not answer in time, and the guard fails closed).
+     */
+    readonly rule: GuardRule,
+    /** When the same call could pass; `undefined` when waiting will not let it through today. */
+    readonly retryAfterMs: number | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The guard option that refused a call. */
+export type GuardRule = "allowedRegions" | "member" | "phone" | "prefix" | "region" | "organization" | "daily" | "ip" | "wrongCodes" | "store";

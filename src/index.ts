@@ -6,14 +6,16 @@ export {
   StytchConnectionError,
   StytchDecodeError,
   StytchError,
+  StytchGuardError,
   StytchResponseValidationError,
   StytchTimeoutError,
   StytchValidationError,
 } from "./errors.ts";
-export type { AttemptFailure, StytchErrorBody, StytchErrorType } from "./errors.ts";
+export type { AttemptFailure, GuardRule, StytchErrorBody, StytchErrorType } from "./errors.ts";
 export type { ErrorEvent, Hooks, RequestEvent, ResponseEvent, RetryEvent } from "./internal/hooks.ts";
 export type { RetryReason } from "./internal/retry-policy.ts";
-export type { CallOptions, FetchOptions, RetryOptions, SendOptions } from "./call-options.ts";
+export type { CallStep, CallWatcher, Plugin, PluginCall } from "./internal/plugin.ts";
+export type { CallOptions, FetchOptions, GuardCallOptions, RetryOptions, SendOptions } from "./call-options.ts";
 export type { OperationMethod, WithResponse } from "./internal/pipeline.ts";
 export type { SmsAuthenticateRequest, SmsAuthenticateResponse } from "./otps/sms/authenticate.ts";
 export type { SmsSendRequest, SmsSendResponse } from "./otps/sms/send.ts";

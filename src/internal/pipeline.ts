@@ -16,9 +16,10 @@ import { checkHeaders } from "./control-characters.ts";
 import { decodeFailure, decodeSuccess } from "./decode-response.ts";
 import { Deadline } from "./deadline.ts";
 import { callHook, redactHeaders, type Hooks } from "./hooks.ts";
+import type { CallWatcher, Plugin } from "./plugin.ts";
 import { createRedactor, redactError, type Redact } from "./redact.ts";
 import { requestHeaders } from "./request-headers.ts";
-import { checkRetryOptions, defaultRetryOn, retryDelayMs, retryReason } from "./retry-policy.ts";
+import { checkRetryOptions, defaultRetryOn, retryDelayMs, retryReason, type RetryReason } from "./retry-policy.ts";
 import { sleep } from "./sleep.ts";
 import type { Exchange, Received } from "./transport.ts";
 import { validateRequest } from "./validate-request.ts";
@@ -36,6 +37,8 @@ export interface Context {
   readonly headers: { readonly client: Record<string, string>; readonly fixed: Record<string, string> };
   /** The project secret and the Basic token: never in an error, a hook payload or any output. */
   readonly secrets: readonly string[];
+  /** Optional features that watch every call (the send guard, telemetry), combined into one. */
+  readonly plugin: Plugin | undefined;
 }
 
 /** The 200 body with the response it came in (status and headers; the body has been read). */
@@ -62,7 +65,9 @@ export function defineOperation<Body, Data>(operation: Operation) {
 }
 
 type Policy = Context["defaults"] & { readonly retryOn: NonNullable<RetryOptions["retryOn"]> };
-type Attempt = { received: Received; data: object } | { error: StytchError; status: number | undefined; retryAfter: string | null };
+type Success = { received: Received; data: object };
+type Failure = { error: StytchError; status: number | undefined; retryAfter: string | null };
+type Attempt = Success | Failure;
 
 const NO_OPTIONS: CallOptions = Object.freeze({});
 const RETRY_KEYS = ["timeoutMs", "attemptTimeoutMs", "maxRetries", "retryOn"] as const;
@@ -79,6 +84,20 @@ function bindOperation(context: Context, operation: Operation) {
   const defaults: Policy = { ...context.defaults, retryOn: context.defaults.retryOn ?? defaultRetryOn(operation.idempotent) };
 
   return async function call(body: unknown, options: CallOptions = NO_OPTIONS, withResponse = false): Promise<unknown> {
+    const watcher = context.plugin?.watch({ operation, body, options, url });
+    let outcome: Success;
+    try {
+      outcome = await run(body, options, watcher);
+    } catch (error) {
+      if (watcher) await watcher({ step: "end", error: error as StytchError });
+      throw error;
+    }
+    // The watchers settle before the caller hears back (the guard counts in its store).
+    if (watcher) await watcher({ step: "end", data: outcome.data });
+    return withResponse ? { data: outcome.data, response: outcome.received.response } : outcome.data;
+  };
+
+  async function run(body: unknown, options: CallOptions, watcher: CallWatcher | undefined): Promise<Success> {
     validateRequest(operation.request, body);
     checkHeaders("headers", options.headers);
     const policy = policyFor(defaults, options);
@@ -89,18 +108,32 @@ function bindOperation(context: Context, operation: Operation) {
     const deadline = new Deadline(policy.timeoutMs, options.signal);
     let failures: AttemptFailure[] | undefined; // only a failed attempt allocates
     try {
+      // The plug-ins' say before anything is sent: a refusal fails the call like any error (`onError` sees it).
+      if (watcher) {
+        try {
+          await watcher({ step: "admit" });
+        } catch (refusal) {
+          throw fail(refusal as StytchError, 0, undefined, performance.now());
+        }
+      }
       for (let attempt = 1; ; attempt++) {
         const startedAt = performance.now();
         const outcome = await attemptOnce(attempt);
-        if ("data" in outcome) return withResponse ? { data: outcome.data, response: outcome.received.response } : outcome.data;
-        const { error, status } = outcome;
-        (failures ??= []).push({ attempt, failure: describeFailure(error), ...(status !== undefined && { status }) });
-        const reason = retryReason(error);
-        const delayMs = reason && policy.retryOn.includes(reason) && attempt <= policy.maxRetries ? retryDelayMs(attempt, outcome.retryAfter) : undefined;
-        if (delayMs === undefined || delayMs >= deadline.remainingMs()) throw fail(error, attempt, status, startedAt);
-        callHook(context.hooks, "onRetry", { ...event, attempt, reason: reason!, status, delayMs, error });
+        const { error, retryAfter } = outcome as Failure;
+        const status = error ? (outcome as Failure).status : (outcome as Success).received.response.status;
+        let retry: { reason: RetryReason; delayMs: number } | undefined;
+        if (error) {
+          (failures ??= []).push({ attempt, failure: describeFailure(error), ...(status !== undefined && { status }) });
+          const reason = retryReason(error);
+          const delayMs = reason && policy.retryOn.includes(reason) && attempt <= policy.maxRetries ? retryDelayMs(attempt, retryAfter) : Infinity;
+          if (delayMs < deadline.remainingMs()) retry = { reason: reason!, delayMs };
+        }
+        watcher?.({ step: "attempted", attempt, durationMs: performance.now() - startedAt, status, error, retry });
+        if (!error) return outcome as Success;
+        if (!retry) throw fail(error, attempt, status, startedAt);
+        callHook(context.hooks, "onRetry", { ...event, attempt, ...retry, status, error });
         try {
-          await sleep(delayMs, deadline.signal);
+          await sleep(retry.delayMs, deadline.signal);
         } catch (cause) {
           throw fail(interruption(deadline, policy.timeoutMs, options.signal, cause), attempt, undefined, startedAt);
         }
@@ -152,7 +185,7 @@ function bindOperation(context: Context, operation: Operation) {
       callHook(context.hooks, "onError", { ...event, attempt, status, requestId, durationMs: performance.now() - startedAt, error });
       return error;
     }
-  };
+  }
 }
 
 /** The call's redactor: the client's, plus the credential values this body carries (a code, a session token …). */

@@ -1,0 +1,62 @@
+import type { Operation } from "../../generated/operations.ts";
+import type { CallOptions } from "../call-options.ts";
+import type { StytchError } from "../errors.ts";
+import type { RetryReason } from "./retry-policy.ts";
+
+/** What a plug-in is told of a call when it starts. */
+export interface PluginCall {
+  readonly operation: Operation;
+  /** The request body as the caller gave it (not yet checked when the plug-in is told). */
+  readonly body: unknown;
+  readonly options: CallOptions;
+  readonly url: string;
+}
+
+/**
+ * The pipeline's one seam for optional features (the send guard, telemetry), each shipped as its own subpath,
+ * so that an app that does not use one does not carry it. `watch` is called once per call, before the
+ * request checks, and returns the call's watcher, or nothing to let the call pass unwatched.
+ */
+export interface Plugin {
+  watch(call: PluginCall): CallWatcher | undefined;
+}
+
+/**
+ * Told each step of one call, in order: `admit` once, after the request checks and before anything is sent
+ * (rejecting with a `StytchError` refuses the call: nothing is sent, and the call rejects with that error);
+ * `attempted` after each attempt; `end` once, however the call ended (a refused input or a refusal too).
+ * The call waits for what `admit` and `end` return; a watcher must not throw.
+ */
+export type CallWatcher = (step: CallStep) => Promise<void> | void;
+
+export type CallStep =
+  | { readonly step: "admit" }
+  | {
+      readonly step: "attempted";
+      readonly attempt: number;
+      /** How long the attempt took, from just before it was sent. */
+      readonly durationMs: number;
+      /** The HTTP status, when an answer arrived. */
+      readonly status: number | undefined;
+      /** Why the attempt failed, if it did. */
+      readonly error: StytchError | undefined;
+      /** When the client retries: why, and how long it waits first. */
+      readonly retry: { readonly reason: RetryReason; readonly delayMs: number } | undefined;
+    }
+  /** The 200 body, or the error the call rejects with. */
+  | { readonly step: "end"; readonly data?: object; readonly error?: StytchError };
+
+/** One plug-in that runs each of `plugins` in turn (undefined when there are none). */
+export function combinePlugins(plugins: readonly (Plugin | undefined)[]): Plugin | undefined {
+  const given = plugins.filter((plugin): plugin is Plugin => plugin !== undefined);
+  if (given.length < 2) return given[0];
+  return {
+    watch(call) {
+      const watchers = given.map((plugin) => plugin.watch(call)).filter((watcher): watcher is CallWatcher => watcher !== undefined);
+      // Each in turn; a step stays synchronous unless a watcher returns a promise.
+      return watchers.length === 0
+        ? undefined
+        : (step) => watchers.reduce<Promise<void> | void>((previous, watcher) => (previous ? previous.then(() => watcher(step)) : watcher(step)), undefined);
+    },
+  };
+}
