@@ -27,6 +27,11 @@ export interface MockStytchOptions {
   secret?: string;
   /** Allow SMS outside the US and Canada (Stytch disables it by default for newer projects). Default false. */
   allowInternational?: boolean;
+  /**
+   * Answer as Stytch's own rate limit does: once `limit` SMS went to one phone number within `windowMs` (on the
+   * mock's clock; default an hour), a send to it gets 429 `too_many_requests` and sends nothing. Default: none.
+   */
+  phoneRateLimit?: { limit: number; windowMs?: number };
 }
 
 export interface MockStytch {
@@ -67,7 +72,7 @@ export const MOCK_MEMBER_ID = "member-test-00000000-0000-4000-8000-000000000002"
 export async function startMockStytch(options: MockStytchOptions = {}): Promise<MockStytch> {
   const projectId = options.projectId ?? "project-test-00000000-0000-4000-8000-000000000000";
   const secret = options.secret ?? "mock-secret-0123456789abcdef";
-  const store = new MockStore({ allowInternational: options.allowInternational ?? false });
+  const store = new MockStore({ allowInternational: options.allowInternational ?? false, phoneRateLimit: options.phoneRateLimit });
   const faults = new FaultQueue();
   const exchanges: MockExchange[] = [];
   const seed = () => {

@@ -48,7 +48,7 @@ export class MockStore {
   readonly codes = new Map<string, { code: string; expiresAt: number; used: boolean }>();
   private clockOffsetMs = 0;
 
-  constructor(readonly options: { readonly allowInternational: boolean }) {}
+  constructor(readonly options: { readonly allowInternational: boolean; readonly phoneRateLimit: { limit: number; windowMs?: number } | undefined }) {}
 
   now(): number {
     return Date.now() + this.clockOffsetMs;

@@ -1,5 +1,5 @@
 import { after, afterEach, before } from "node:test";
-import { startMockStytch, type MockStytch } from "../../src/mock/index.ts";
+import { startMockStytch, type MockStytch, type MockStytchOptions } from "../../src/mock/index.ts";
 import { assertExchangesMatchSpec } from "./contract.ts";
 
 /**
@@ -8,10 +8,10 @@ import { assertExchangesMatchSpec } from "./contract.ts";
  * spec-breaking requests on purpose (the mock's answers are still checked). The returned object forwards to
  * the running mock, so tests read `mock.url`, `mock.member` … as with the mock itself.
  */
-export function sharedMock(options: { checkRequests?: boolean } = {}): MockStytch {
+export function sharedMock(options: { checkRequests?: boolean; mock?: MockStytchOptions } = {}): MockStytch {
   let current: MockStytch | undefined;
   before(async () => {
-    current = await startMockStytch();
+    current = await startMockStytch(options.mock);
   });
   afterEach(() => {
     // Reset even when the check fails, so that one broken test cannot fail the next through leftover state.

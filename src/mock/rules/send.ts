@@ -5,7 +5,8 @@ import { findActiveMember, findRequestSession } from "./common.ts";
 /**
  * Send SMS OTP, as Stytch does it: the code goes to the number on file, or to `mfa_phone_number`, which is
  * then linked; a different number fails; a Member with an active MFA factor needs a session of theirs; SMS
- * outside +1 is off unless the mock allows it. A new code replaces the last one and expires in 2 minutes.
+ * outside +1 is off unless the mock allows it; with `phoneRateLimit`, too many codes to one number get 429
+ * `too_many_requests`, as Stytch's own limit answers. A new code replaces the last one and expires in 2 minutes.
  */
 export function sendSms(store: MockStore, request: SmsSendRequest): Outcome<Omit<SmsSendResponse, "request_id" | "status_code">> {
   const found = findActiveMember(store, request);
@@ -28,6 +29,12 @@ export function sendSms(store: MockStore, request: SmsSendRequest): Outcome<Omit
   }
 
   const now = store.now();
+  const rateLimit = store.options.phoneRateLimit;
+  if (rateLimit) {
+    const since = now - (rateLimit.windowMs ?? 3_600_000);
+    const recent = store.sent.filter((sms) => sms.to === to && sms.sentAt.getTime() > since).length;
+    if (recent >= rateLimit.limit) return fail(429, "too_many_requests", "Too many requests have been made for this phone number; wait before sending another code.");
+  }
   if (!onFile) {
     member.mfa_phone_number = to;
     member.updated_at = new Date(now).toISOString();
