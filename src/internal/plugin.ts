@@ -45,18 +45,3 @@ export type CallStep =
     }
   /** The 200 body, or the error the call rejects with. */
   | { readonly step: "end"; readonly data?: object; readonly error?: StytchError };
-
-/** One plug-in that runs each of `plugins` in turn (undefined when there are none). */
-export function combinePlugins(plugins: readonly (Plugin | undefined)[]): Plugin | undefined {
-  const given = plugins.filter((plugin): plugin is Plugin => plugin !== undefined);
-  if (given.length < 2) return given[0];
-  return {
-    watch(call) {
-      const watchers = given.map((plugin) => plugin.watch(call)).filter((watcher): watcher is CallWatcher => watcher !== undefined);
-      // Each in turn; a step stays synchronous unless a watcher returns a promise.
-      return watchers.length === 0
-        ? undefined
-        : (step) => watchers.reduce<Promise<void> | void>((previous, watcher) => (previous ? previous.then(() => watcher(step)) : watcher(step)), undefined);
-    },
-  };
-}
