@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { diffSurfaces, formatChanges, surfaceOf, type ApiSurface } from "./codegen/api-surface.ts";
 import { generateOperations } from "./codegen/operations.ts";
+import { generateRegions } from "./codegen/regions.ts";
 import { generateServers } from "./codegen/servers.ts";
 import { loadSpec } from "./codegen/spec.ts";
 import { generateTypes } from "./codegen/types.ts";
@@ -25,6 +26,7 @@ const files: Record<string, string> = {
   "stytch.ts": await generateTypes(spec),
   "operations.ts": generateOperations(spec),
   "servers.ts": generateServers(spec),
+  "regions.ts": generateRegions(),
   "validators.js": validators.code,
   "validators.d.ts": validators.types,
 };
