@@ -1,6 +1,8 @@
 /**
  * Generated from libphonenumber-js 1.13.18 (metadata.max.json) by scripts/generate.ts (scripts/codegen/regions.ts).
- * Do not make direct changes to the file. Read by src/guard/region.ts. `--` stands for no region.
+ * Do not make direct changes to the file. `--` stands for no region. Two tables, so that an app pays for the
+ * second only if it imports it: +1 (read by src/guard/nanp-regions.ts, in every guard) and every other calling
+ * code (read by src/guard/world-regions.ts, the subpath stytch-b2b-sms/guard/regions).
  */
 
 /**
@@ -14,12 +16,10 @@ export const callingCodes = "++US+EG1SSMADZ2TN1LY1GMSNMRMLGNCIBFNETGBJMULRSLGHNG
 const NEVER = /(?!)/;
 
 /**
- * Shared calling codes: the regions other than the main one, and the national numbers that are theirs.
- * Under +1, the numbers whose region is not what nanpAreas gives. Elsewhere, `--` first: a national prefix
- * written after the code (+44 0…) with a length no region of the code allows.
+ * Shared calling codes other than +1: the regions other than the main one, and the national numbers that are
+ * theirs; `--` first: a national prefix written after the code (+44 0…) with a length no region of the code allows.
  */
 export const sharedRegions: Record<string, Record<string, RegExp>> = {
-  1: { DO: /^8001/, "--": /^(?:52(?:3(?:[2-46-9]11|5(?:11|55))|4(?:[2-478]11|5(?:11|2[13]|55|[6-9])|6(?:00|11)|9(?:11|2[6-9]|3|4[0-8])))|9836)/ },
   7: { "--": /^(?!(?:\d{10}|\d{14})$)8/, KZ: /^7/ },
   39: { VA: /^06698/ },
   44: { "--": /^(?!(?:\d{7}|\d{9,10})$)(?:0|180020)/, GG: /^(?:1481|7(?:781|839|911[17])|98[01])/, IM: /^(?:1624|7(?:4576|[56]24))/, JE: /^(?:1534|7(?:509|7(?:00[378]|97)|829|937))/ },
@@ -40,5 +40,8 @@ export const sharedRegions: Record<string, Record<string, RegExp>> = {
  * leading digits: any exchange.
  */
 export const nanpAreaRegions = ["--", "US", "CA"];
+
+/** The +1 numbers whose region is not what nanpAreas gives. */
+export const nanpExceptions: Record<string, RegExp> = { DO: /^8001/, "--": /^(?:52(?:3(?:[2-46-9]11|5(?:11|55))|4(?:[2-478]11|5(?:11|2[13]|55|[6-9])|6(?:00|11)|9(?:11|2[6-9]|3|4[0-8])))|9836)/ };
 export const nanpAreas = "5IEDEEE1FE45PD`<JEAPA\\7DI44A`20001EIE5EEDEDEA57B=@EH055RT000B1@0000FEEAEV@5@QTDXMA5800@1@9Ai1D100000EEUDFEIEEEED0E10P@0A5DD5EA9TUT0009FEE6EEB@AE849@5SD0GEC17h04E\\@@000EIF1EEG1EAD@DB@5091a54aEE2ISG0000EEIdEEI@97EA1D5AM0EEAEKdH=H0040005UUE5EE@11E15MI4E54@@001E45@E@@000";
 export const nanpOthers = "BSBBAIAGVGVIKYBMGDTCJMMSMPGUASSXLCDMVCPRDODODOTTKNJMPR";

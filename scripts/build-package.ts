@@ -19,6 +19,8 @@ const ENTRIES = [
   { source: "src/index.ts", out: "index.js", types: true },
   { source: "src/mock/index.ts", out: "mock/index.js", types: true },
   { source: "src/response-validation.ts", out: "response-validation.js", types: true },
+  { source: "src/guard/index.ts", out: "guard/index.js", types: true },
+  { source: "src/guard/redis.ts", out: "guard/redis.js", types: true },
   { source: "src/cli/main.ts", out: "cli/main.js", types: false },
 ];
 const VALIDATORS = { source: "generated/validators.js", out: "dist/validators.cjs" };

@@ -1,9 +1,11 @@
 /**
  * `npm start`: the whole SMS MFA step on a fresh clone, no Stytch account needed. Starts the embedded mock,
  * sends a code through the typed client, reads it from the mock (where a user would read their phone),
- * authenticates it into a typed session, then shows what a wrong code and a bad phone number give.
+ * authenticates it into a typed session, then shows what a wrong code and a bad phone number give, and the
+ * send guard at work against SMS pumping and code guessing.
  */
-import { createStytchB2BClient, StytchApiError, StytchValidationError } from "../src/index.ts";
+import { createSmsGuard } from "../src/guard/index.ts";
+import { createStytchB2BClient, StytchApiError, StytchGuardError, StytchValidationError } from "../src/index.ts";
 import { startMockStytch } from "../src/mock/index.ts";
 
 const mock = await startMockStytch();
@@ -62,4 +64,51 @@ try {
   console.log(`\nThe mock received ${mock.exchanges.length} requests and sent ${mock.sentSms.length} SMS.`);
 } finally {
   await mock.close();
+}
+await showGuard();
+
+/**
+ * The send guard (`stytch-b2b-sms/guard`) with its defaults, in front of a mock that would text any country,
+ * as a project with international SMS switched on does.
+ */
+async function showGuard(): Promise<void> {
+  const mock = await startMockStytch({ allowInternational: true });
+  try {
+    const stytch = createStytchB2BClient({ ...mock.clientOptions, guard: createSmsGuard() });
+    const organization_id = mock.organization.organization_id;
+    const newMember = () => ({ organization_id, member_id: mock.addMember(organization_id).member_id });
+
+    console.log("\n7. The send guard, createSmsGuard() with its defaults: US and Canada only; per Member and per number");
+    console.log("   3 codes at once, then waits from 1 to 32 minutes; 5 wrong codes. A burst to a +44 range and to Jamaica (+1 876):");
+    for (const phone of ["+447700900101", "+447700900102", "+447700900103", "+18765550123"]) {
+      console.log(`   ${await outcome(stytch.otps.sms.send({ ...newMember(), mfa_phone_number: phone }))}`);
+    }
+    const member = newMember();
+    console.log("\n8. One Member asks for a code again and again:");
+    for (let i = 1; i <= 4; i++) console.log(`   send ${i}: ${await outcome(stytch.otps.sms.send({ ...member, mfa_phone_number: "+14155550123" }))}`);
+
+    console.log("\n9. A script guesses the code:");
+    const intermediate_session_token = mock.createSession(member.member_id, "intermediate_session_token");
+    for (let i = 1; i <= 6; i++) {
+      const received = mock.exchanges.length;
+      const said = await outcome(stytch.otps.sms.authenticate({ ...member, code: "000000", intermediate_session_token }));
+      console.log(`   guess ${i}: ${said}${mock.exchanges.length === received ? " (it never reached the mock)" : ""}`);
+    }
+    const authenticates = mock.exchanges.filter((exchange) => exchange.path.endsWith("/authenticate")).length;
+    console.log(`\nThe mock sent ${mock.sentSms.length} SMS and saw ${authenticates} guesses: every refusal stopped in the client, unbilled.`);
+  } finally {
+    await mock.close();
+  }
+}
+
+/** What a call came to, in one line. */
+async function outcome(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return "sent";
+  } catch (error) {
+    if (error instanceof StytchGuardError) return `${error.name} (retryAfterMs ${error.retryAfterMs}): ${error.message}`;
+    if (error instanceof StytchApiError) return `${error.name} ${error.status} ${error.error_type}`;
+    throw error;
+  }
 }

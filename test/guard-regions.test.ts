@@ -3,9 +3,18 @@ import { test } from "node:test";
 import examples from "libphonenumber-js/examples.mobile.json";
 import metadata from "libphonenumber-js/metadata.max.json";
 import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
-import { callingCodeOf, isKnownRegion, regionOf } from "../src/guard/region.ts";
+import { nanpRegions } from "../src/guard/nanp-regions.ts";
+import { callingCodeOf, worldRegions } from "../src/guard/world-regions.ts";
 
-// The guard's region must be libphonenumber-js's, number for number (scripts/codegen/regions.ts).
+// The guard's region must be libphonenumber-js's, number for number (scripts/codegen/regions.ts): with the
+// world table for every number, with the +1 table every guard carries for +1 numbers.
+const regionOf = (e164: string) => {
+  const region = worldRegions.regionOf(e164);
+  const nanp = nanpRegions.regionOf(e164);
+  assert.equal(nanp, e164.startsWith("+1") ? region : undefined, `${e164}: the +1 table says ${nanp}, the world table ${region}`);
+  return region;
+};
+const isKnownRegion = (code: string) => worldRegions.regions.has(code);
 const theirs = (e164: string) => parsePhoneNumberFromString(e164)?.country;
 const SHARED = Object.entries(metadata.country_calling_codes).filter(([code, regions]) => regions.length > 1 && code !== "1");
 
@@ -174,9 +183,11 @@ test("callingCodeOf: every calling code, geographic or not, as libphonenumber-js
   }
 });
 
-test("isKnownRegion: all 245 regions, and not a typo", () => {
+test("the tables' regions: all 245 in the world table, the 25 of +1 in the +1 table, and not a typo", () => {
   const regions = getCountries();
   assert.equal(regions.length, 245);
   for (const region of regions) assert.ok(isKnownRegion(region), region);
+  assert.equal(worldRegions.regions.size, 245);
   for (const code of ["UK", "XX", "us", "", "--", "001", "USA"]) assert.equal(isKnownRegion(code), false, code);
+  assert.deepEqual([...nanpRegions.regions].sort(), [...metadata.country_calling_codes["1"]!].sort());
 });

@@ -21,7 +21,7 @@ export function generateRegions(): string {
   const main = new Map<string, string>(codes.map(([code, regions]) => [code, regions[0]!]));
   for (const code of Object.keys(metadata.nonGeographic)) main.set(code, NO_REGION);
   const nanp = nanpTable();
-  const shared = new Map([["1", nanp.exceptions]]);
+  const shared = new Map<string, Map<string, string[]>>();
   const misdials = new Map<string, string>();
   for (const [code, regions] of codes) {
     if (regions.length === 1 || code === "1") continue;
@@ -34,7 +34,9 @@ export function generateRegions(): string {
   return [
     "/**",
     ` * Generated from libphonenumber-js ${version} (metadata.max.json) by scripts/generate.ts (scripts/codegen/regions.ts).`,
-    " * Do not make direct changes to the file. Read by src/guard/region.ts. `--` stands for no region.",
+    " * Do not make direct changes to the file. `--` stands for no region. Two tables, so that an app pays for the",
+    " * second only if it imports it: +1 (read by src/guard/nanp-regions.ts, in every guard) and every other calling",
+    " * code (read by src/guard/world-regions.ts, the subpath stytch-b2b-sms/guard/regions).",
     " */",
     "",
     "/**",
@@ -48,9 +50,8 @@ export function generateRegions(): string {
     "const NEVER = /(?!)/;",
     "",
     "/**",
-    " * Shared calling codes: the regions other than the main one, and the national numbers that are theirs.",
-    " * Under +1, the numbers whose region is not what nanpAreas gives. Elsewhere, `--` first: a national prefix",
-    " * written after the code (+44 0…) with a length no region of the code allows.",
+    " * Shared calling codes other than +1: the regions other than the main one, and the national numbers that are",
+    " * theirs; `--` first: a national prefix written after the code (+44 0…) with a length no region of the code allows.",
     " */",
     "export const sharedRegions: Record<string, Record<string, RegExp>> = {",
     ...[...shared].map(([code, regions]) => {
@@ -67,6 +68,9 @@ export function generateRegions(): string {
     " * leading digits: any exchange.",
     " */",
     `export const nanpAreaRegions = [${NANP_AREA_REGIONS.map((r) => JSON.stringify(r)).join(", ")}];`,
+    "",
+    "/** The +1 numbers whose region is not what nanpAreas gives. */",
+    `export const nanpExceptions: Record<string, RegExp> = { ${[...nanp.exceptions].map(([region, prefixes]) => `${/^[A-Z]{2}$/.test(region) ? region : JSON.stringify(region)}: /^${pattern(prefixes)}/`).join(", ")} };`,
     `export const nanpAreas = ${JSON.stringify(nanp.areas)};`,
     `export const nanpOthers = ${JSON.stringify(nanp.others)};`,
     "",

@@ -1,0 +1,10 @@
+/**
+ * A phone number as the guard may show it: the first 4 digits and the last 4, never the whole number
+ * (`+14155550123` → `+1415•••0123`); shorter numbers keep 2 and 2.
+ */
+export function maskPhone(e164: string): string {
+  const digits = e164.slice(1);
+  const kept = digits.length >= 10 ? 4 : 2;
+  return `+${digits.slice(0, kept)}•••${digits.slice(-kept)}`;
+}
+
