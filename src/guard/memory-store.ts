@@ -50,7 +50,7 @@ export function memoryGuardStore(options: MemoryGuardStoreOptions = {}): GuardSt
     async giveBack(limits, now) {
       for (const limit of limits) {
         const entry = read(limit.key, now);
-        if (!entry || entry.kind === "value" || entry.count <= 0) continue;
+        if (!entry || entry.kind !== limit.kind || entry.count <= 0) continue;
         entry.count--;
         if (entry.kind === "backoff") entry.next = entry.previousNext;
         if (entry.count === 0) entries.delete(limit.key);
@@ -77,7 +77,8 @@ export function memoryGuardStore(options: MemoryGuardStoreOptions = {}): GuardSt
 function wait(limit: Limit, entry: Entry | undefined, now: number): number {
   if (!entry || entry.kind !== limit.kind) return 0;
   if (entry.kind === "window") return entry.count >= (limit as { limit: number }).limit ? entry.expiresAt - now : 0;
-  return Math.max(0, entry.next - now);
+  // A key forgotten before its wait ends has room from then on.
+  return Math.max(0, Math.min(entry.next, entry.expiresAt) - now);
 }
 
 function counted(limit: Limit, entry: Entry | undefined, now: number, jitter: number): Entry {
