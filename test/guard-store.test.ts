@@ -28,8 +28,6 @@ const clients: [string, Parameters<typeof redisGuardStore>[0], Raw][] = [
   ["ioredis", ioredis, (command, ...args) => ioredis.call(command!, ...args)],
 ];
 
-storeContract("memoryGuardStore", () => memoryGuardStore());
-
 const PREFIX = "{stytch-sms-guard}:";
 const MINUTE = 60_000;
 // A typical send: spacing per phone number and per Member, caps per number, per IP and per day.
@@ -40,6 +38,24 @@ const typicalSend: Limit[] = [
   { kind: "window", key: "ip:77c1", limit: 20, windowMs: 60 * MINUTE },
   { kind: "window", key: "day:2026-12-06", limit: 1_000, windowMs: 10 * 60 * MINUTE },
 ];
+
+storeContract("memoryGuardStore", () => memoryGuardStore());
+
+test("memoryGuardStore keeps at most maxKeys keys and forgets the least recently used first", async () => {
+  const store = memoryGuardStore({ maxKeys: 3 }) as ReturnType<typeof memoryGuardStore> & { size: number };
+  const counted: Limit = { kind: "window", key: "a", limit: 1, windowMs: MINUTE };
+  await store.take([counted], 0, 0);
+  await store.set("b", "b", MINUTE, 0);
+  await store.set("c", "c", MINUTE, 0);
+  await store.take([counted], 1, 0); // a use, though refused
+  await store.set("d", "d", MINUTE, 1);
+  assert.equal(store.size, 3);
+  assert.equal(await store.get("b", 1), undefined);
+  assert.deepEqual(await store.take([counted], 1, 0), [{ index: 0, retryAfterMs: MINUTE - 1 }], "a is still counted");
+  await store.set("e", "e", MINUTE, 1);
+  assert.deepEqual([await store.get("c", 1), await store.get("d", 1), await store.get("e", 1)], [undefined, "d", "e"]);
+  assert.throws(() => memoryGuardStore({ maxKeys: 0 }), TypeError);
+});
 
 for (const [name, client, raw] of clients) {
   storeContract(`redisGuardStore with ${name}`, async () => {
