@@ -26,10 +26,11 @@ type Send = (args: string[]) => Promise<unknown>;
 // TIME: that is what keeps this store and the memory store equal to the millisecond.
 const READ = `
 local now = tonumber(ARGV[1])
+-- The entry under key if it is of this kind and counts at now; else nil and whether the key holds anything.
 local function read(key, kind)
   local f = redis.call('HMGET', key, 'kind', 'count', 'expiresAt', 'next', 'previousNext')
-  if f[1] ~= kind or tonumber(f[3]) <= now then return nil end
-  return tonumber(f[2]), tonumber(f[3]), tonumber(f[4]), f[5]
+  if f[1] ~= kind or tonumber(f[3]) <= now then return nil, f[1] end
+  return { count = tonumber(f[2]), expiresAt = tonumber(f[3]), next = tonumber(f[4]), previousNext = f[5] }
 end
 `;
 
@@ -37,19 +38,22 @@ end
 // firstWaitMs, maxWaitMs, forgetAfterMs). Returns index, retryAfterMs of each limit without room.
 const TAKE = `${READ}
 local jitter = tonumber(ARGV[2])
-local function limit(i)
-  local at = 3 + (i - 1) * 5
-  return ARGV[at], tonumber(ARGV[at + 1]), tonumber(ARGV[at + 2]), tonumber(ARGV[at + 3]), tonumber(ARGV[at + 4])
-end
-local refusals = {}
+local limits, refusals = {}, {}
 for i, key in ipairs(KEYS) do
-  local kind, a = limit(i)
-  local count, expiresAt, nextAt = read(key, kind)
-  local wait = 0
-  if count and kind == 'window' then
-    if count >= a then wait = expiresAt - now end
-  elseif count then
-    wait = math.min(nextAt, expiresAt) - now
+  local at = 3 + (i - 1) * 5
+  local l = { kind = ARGV[at] }
+  if l.kind == 'window' then
+    l.limit, l.windowMs = tonumber(ARGV[at + 1]), tonumber(ARGV[at + 2])
+  else
+    l.immediate, l.firstWaitMs, l.maxWaitMs, l.forgetAfterMs = tonumber(ARGV[at + 1]), tonumber(ARGV[at + 2]), tonumber(ARGV[at + 3]), tonumber(ARGV[at + 4])
+  end
+  l.entry, l.held = read(key, l.kind)
+  limits[i] = l
+  local e, wait = l.entry, 0
+  if e and l.kind == 'window' then
+    if e.count >= l.limit then wait = e.expiresAt - now end
+  elseif e then
+    wait = math.min(e.next, e.expiresAt) - now
   end
   if wait > 0 then
     refusals[#refusals + 1] = i - 1
@@ -57,21 +61,26 @@ for i, key in ipairs(KEYS) do
   end
 end
 if #refusals > 0 then return refusals end
+local counted = {}
 for i, key in ipairs(KEYS) do
-  local kind, a, b, c, d = limit(i)
-  local count, _, nextAt = read(key, kind)
-  if kind == 'window' and count then
+  local l = limits[i]
+  -- A key given twice sees its first count, as in the memory store.
+  if counted[key] then l.entry, l.held = read(key, l.kind) end
+  counted[key] = true
+  local e = l.entry
+  if l.kind == 'window' and e then
     redis.call('HINCRBY', key, 'count', 1)
-  elseif kind == 'window' then
-    redis.call('DEL', key)
-    redis.call('HSET', key, 'kind', kind, 'count', 1, 'expiresAt', now + b)
-    redis.call('PEXPIRE', key, math.ceil(b))
+  elseif l.kind == 'window' then
+    if l.held then redis.call('DEL', key) end
+    redis.call('HSET', key, 'kind', 'window', 'count', 1, 'expiresAt', now + l.windowMs)
+    redis.call('PEXPIRE', key, math.ceil(l.windowMs))
   else
-    count = (count or 0) + 1
+    local count = (e and e.count or 0) + 1
     local wait = 0
-    if count >= a then wait = math.floor(math.min(b * 2 ^ (count - a), c) * (1 - 0.2 * jitter)) end
-    redis.call('HSET', key, 'kind', kind, 'count', count, 'next', now + wait, 'previousNext', nextAt or 0, 'expiresAt', now + d)
-    redis.call('PEXPIRE', key, math.ceil(d))
+    -- backoffWaitMs in store.ts, operation for operation, so both stores round alike
+    if count >= l.immediate then wait = math.floor(math.min(l.firstWaitMs * 2 ^ (count - l.immediate), l.maxWaitMs) * (1 - 0.2 * jitter)) end
+    redis.call('HSET', key, 'kind', 'backoff', 'count', count, 'next', now + wait, 'previousNext', e and e.next or 0, 'expiresAt', now + l.forgetAfterMs)
+    redis.call('PEXPIRE', key, math.ceil(l.forgetAfterMs))
   end
 end
 return {}
@@ -80,12 +89,12 @@ return {}
 // ARGV: now, then each limit's kind.
 const GIVE_BACK = `${READ}
 for i, key in ipairs(KEYS) do
-  local count, _, _, previousNext = read(key, ARGV[i + 1])
-  if count and count <= 1 then
+  local e = read(key, ARGV[i + 1])
+  if e and e.count <= 1 then
     redis.call('DEL', key)
-  elseif count then
+  elseif e then
     redis.call('HINCRBY', key, 'count', -1)
-    if previousNext then redis.call('HSET', key, 'next', previousNext) end
+    if e.previousNext then redis.call('HSET', key, 'next', e.previousNext) end
   end
 end
 `;

@@ -124,6 +124,15 @@ export function storeContract(name: string, makeStore: () => GuardStore | Promis
       ]);
     });
 
+    test("a key given twice in one take is counted twice, the second count after the first", async () => {
+      const store = await makeStore();
+      assert.deepEqual(await store.take([window("w", 2), backoff("b", 1), window("w", 2), backoff("b", 1)], T, 0), []);
+      assert.deepEqual(await store.take([window("w", 2), backoff("b", 1)], T, 0), [
+        { index: 0, retryAfterMs: MINUTE },
+        { index: 1, retryAfterMs: 2_000 },
+      ]);
+    });
+
     test("giveBack takes one count back from a window; at zero the window is gone", async () => {
       const store = await makeStore();
       const limit = window("w", 2);
