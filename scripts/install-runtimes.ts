@@ -3,8 +3,9 @@
  * checks need besides `npm ci`, or fails saying exactly what to run.
  *  - Node 22, 24 and 26 from the npm package for this platform and CPU, and TypeScript 5.0, each into its
  *    own prefix under .runtimes/ (see extra-runtimes.ts). Exact versions; installed ones are kept.
- *  - A browser: an installed Chromium, Chrome or Edge (see browser.ts); when there is none, Debian's
- *    Chromium through apt-get if this is Linux and we are root, otherwise the instruction for this platform.
+ *  - A browser: an installed Chromium, Chrome or Edge (see browser.ts), and a redis-server for the Redis
+ *    guard store's tests (see redis.ts); each one missing comes from Debian's packages through apt-get if
+ *    this is Linux and we are root, otherwise its instruction for this platform.
  * Needs Node and npm only; `npm start` needs none of this.
  */
 import { spawn } from "node:child_process";
@@ -12,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join } from "node:path";
 import { browserMissing, findBrowser } from "./browser.ts";
 import { EXTRA_NODE_MAJORS, extraNode, nodePackage, TYPESCRIPT_50, type Prefixed } from "./extra-runtimes.ts";
+import { findRedisServer, redisMissing } from "./redis.ts";
 
 const QUIET_NPM = { npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" };
 
@@ -26,21 +28,25 @@ problems.push(...installed.filter((problem): problem is string => problem !== un
 
 const APT_GET = "/usr/bin/apt-get";
 let browser = findBrowser();
-if (!browser && process.platform === "linux" && process.getuid?.() === 0 && existsSync(APT_GET)) {
-  console.log("install:runtimes: no browser found; installing Chromium from Debian's packages (apt-get, as root)");
+let redisServer = findRedisServer();
+const fromDebian = [...(browser ? [] : ["chromium"]), ...(redisServer ? [] : ["redis-server"])];
+if (fromDebian.length > 0 && process.platform === "linux" && process.getuid?.() === 0 && existsSync(APT_GET)) {
+  console.log(`install:runtimes: installing ${fromDebian.join(" and ")} from Debian's packages (apt-get, as root)`);
   await run(APT_GET, ["update", "-qq"])
-    .then(() => run(APT_GET, ["install", "-y", "-qq", "--no-install-recommends", "chromium"]))
+    .then(() => run(APT_GET, ["install", "-y", "-qq", "--no-install-recommends", ...fromDebian]))
     .catch((error: Error) => problems.push(error.message));
   browser = findBrowser();
+  redisServer = findRedisServer();
 }
 if (!browser) problems.push(browserMissing());
+if (!redisServer) problems.push(redisMissing());
 
 if (problems.length > 0) {
   for (const problem of problems) console.error(`install:runtimes: ${problem}`);
   process.exit(1);
 }
 const emulated = nodePackage()?.emulated ? " (x64 builds, run through the OS's emulation)" : "";
-console.log(`runtimes: ${prefixed.map((runtime) => runtime.spec).join(", ")}${emulated}; browser: ${browser!.name} at ${browser!.path}`);
+console.log(`runtimes: ${prefixed.map((runtime) => runtime.spec).join(", ")}${emulated}; browser: ${browser!.name} at ${browser!.path}; redis-server at ${redisServer}`);
 
 /** Installs `name@version` into its prefix unless that exact version is there. */
 async function install(runtime: Prefixed): Promise<void> {
