@@ -78,7 +78,7 @@ for i, key in ipairs(KEYS) do
     local count = (e and e.count or 0) + 1
     local wait = 0
     -- backoffWaitMs in store.ts, operation for operation, so both stores round alike
-    if count >= l.immediate then wait = math.floor(math.min(l.firstWaitMs * 2 ^ (count - l.immediate), l.maxWaitMs) * (1 - 0.2 * jitter)) end
+    if count >= l.immediate then wait = math.floor(math.min(l.firstWaitMs * 2 ^ (count - math.max(l.immediate, 1)), l.maxWaitMs) * (1 - 0.2 * jitter)) end
     redis.call('HSET', key, 'kind', 'backoff', 'count', count, 'next', now + wait, 'previousNext', e and e.next or 0, 'expiresAt', now + l.forgetAfterMs)
     redis.call('PEXPIRE', key, math.ceil(l.forgetAfterMs))
   end

@@ -25,7 +25,7 @@ export interface WindowLimit {
  * of jitter. `forgetAfterMs` after the last count, the key is forgotten and the ladder starts again.
  *
  * After its n-th count (n ≥ `immediate`), a key's next count may pass
- * `min(firstWaitMs · 2^(n − immediate), maxWaitMs) · (1 − 0.2 · jitter)` ms later (rounded down).
+ * `min(firstWaitMs · 2^(n − max(immediate, 1)), maxWaitMs) · (1 − 0.2 · jitter)` ms later (rounded down).
  */
 export interface BackoffLimit {
   readonly kind: "backoff";
@@ -67,6 +67,7 @@ export interface GuardStore {
 /** The wait after a backoff key's `count`-th count (see `BackoffLimit`). */
 export function backoffWaitMs(limit: BackoffLimit, count: number, jitter: number): number {
   if (count < limit.immediate) return 0;
-  const step = Math.min(limit.firstWaitMs * 2 ** (count - limit.immediate), limit.maxWaitMs);
+  // The first wait is firstWaitMs, also with immediate 0 (then even the first count waits for the second).
+  const step = Math.min(limit.firstWaitMs * 2 ** (count - Math.max(limit.immediate, 1)), limit.maxWaitMs);
   return Math.floor(step * (1 - 0.2 * jitter));
 }

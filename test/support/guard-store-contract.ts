@@ -56,6 +56,15 @@ export function storeContract(name: string, makeStore: () => GuardStore | Promis
       }
     });
 
+    test("backoff with immediate 0: the first count passes, and the wait before the second is firstWaitMs", async () => {
+      const store = await makeStore();
+      const limit = backoff("b", 0);
+      assert.deepEqual(await store.take([limit], T, 0), []);
+      assert.deepEqual(await store.take([limit], T, 0), [{ index: 0, retryAfterMs: 1_000 }]);
+      assert.deepEqual(await store.take([limit], T + 1_000, 0), []);
+      assert.deepEqual(await store.take([limit], T + 1_000, 0), [{ index: 0, retryAfterMs: 2_000 }]);
+    });
+
     test("backoff jitter shortens a wait by up to 20 %, rounded down, exactly as backoffWaitMs says", async () => {
       for (const jitter of [0, 0.25, 0.5, 0.9999999]) {
         const store = await makeStore();
