@@ -41,7 +41,7 @@ const typicalSend: Limit[] = [
 
 storeContract("memoryGuardStore", () => memoryGuardStore());
 
-test("memoryGuardStore keeps at most maxKeys keys and forgets the least recently used first", async () => {
+test("memoryGuardStore keeps at most maxKeys keys and forgets the oldest not used since the last sweep first", async () => {
   const store = memoryGuardStore({ maxKeys: 3 }) as ReturnType<typeof memoryGuardStore> & { size: number };
   const counted: Limit = { kind: "window", key: "a", limit: 1, windowMs: MINUTE };
   await store.take([counted], 0, 0);

@@ -1,34 +1,48 @@
-import { lruMap } from "./lru.ts";
 import { backoffWaitMs, type GuardStore, type Limit, type Refusal } from "./store.ts";
 
 export interface MemoryGuardStoreOptions {
   /**
-   * Most keys kept; past it, the least recently used are forgotten, so a flood of distinct numbers or Members
-   * cannot grow memory without bound (about 350 bytes a key of 40 characters: 35 MB at the default). Default
-   * 100 000.
+   * Most keys kept; past it, keys not used lately are forgotten, so a flood of distinct numbers or Members
+   * cannot grow memory without bound (about 300 bytes a key: 30 MB at the default). Default 100 000.
    */
   maxKeys?: number;
 }
 
-type Entry =
-  | { kind: "window"; count: number; expiresAt: number }
-  | { kind: "backoff"; count: number; next: number; previousNext: number; expiresAt: number }
-  | { kind: "value"; value: string; expiresAt: number };
+type Entry = (
+  | { kind: "window"; count: number }
+  | { kind: "backoff"; count: number; next: number; previousNext: number }
+  | { kind: "value"; value: string }
+) & { expiresAt: number; used?: boolean };
 
 /**
  * The default store: counts kept in this process (one instance; use the Redis store for several). No timers:
- * entries expire when next read, and the least recently used go first when `maxKeys` is reached.
+ * entries expire when next read. Past `maxKeys`, the oldest keys not used since the last sweep go first (a
+ * second chance, so a key in constant use such as the daily total is never dropped by a flood), a hundredth
+ * of `maxKeys` at a time; a use only marks its entry, since moving a key within a Map on every use slows
+ * every lookup as the Map fills.
  */
 export function memoryGuardStore(options: MemoryGuardStoreOptions = {}): GuardStore {
   const maxKeys = options.maxKeys ?? 100_000;
   if (!Number.isInteger(maxKeys) || maxKeys < 1) throw new TypeError("memoryGuardStore: maxKeys must be a whole number ≥ 1");
-  const entries = lruMap<Entry>(maxKeys);
+  const entries = new Map<string, Entry>();
 
   const read = (key: string, now: number): Entry | undefined => {
     const entry = entries.get(key);
-    if (!entry || entry.expiresAt > now) return entry;
+    if (entry && entry.expiresAt > now) return (entry.used = true), entry;
     entries.delete(key);
     return undefined;
+  };
+  const write = (key: string, entry: Entry): void => {
+    // Room is made before a new key goes in, so that the sweep cannot drop the key being written.
+    if (!entries.has(key) && entries.size >= maxKeys) {
+      let evictions = Math.ceil(maxKeys / 100);
+      for (const [oldKey, old] of entries) {
+        entries.delete(oldKey);
+        if (old.used) entries.set(oldKey, { ...old, used: false });
+        else if (--evictions === 0) break;
+      }
+    }
+    entries.set(key, entry);
   };
 
   return {
@@ -38,7 +52,7 @@ export function memoryGuardStore(options: MemoryGuardStoreOptions = {}): GuardSt
         const retryAfterMs = wait(limit, read(limit.key, now), now);
         if (retryAfterMs > 0) refusals.push({ index, retryAfterMs });
       });
-      if (refusals.length === 0) for (const limit of limits) entries.set(limit.key, counted(limit, read(limit.key, now), now, jitter));
+      if (refusals.length === 0) for (const limit of limits) write(limit.key, counted(limit, read(limit.key, now), now, jitter));
       return refusals;
     },
     async giveBack(limits, now) {
@@ -58,7 +72,8 @@ export function memoryGuardStore(options: MemoryGuardStoreOptions = {}): GuardSt
       return entry?.kind === "value" ? entry.value : undefined;
     },
     async set(key, value, ttlMs, now) {
-      entries.set(key, { kind: "value", value, expiresAt: now + ttlMs });
+      entries.delete(key);
+      if (ttlMs > 0) write(key, { kind: "value", value, expiresAt: now + ttlMs });
     },
     // For the docs' measurements and tests: how many keys are held.
     get size() {

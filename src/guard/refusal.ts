@@ -13,7 +13,5 @@ export function refusal(rule: GuardRule, why: string, retryAfterMs: number | und
 }
 
 function duration(ms: number): string {
-  if (ms < 60_000) return `${Math.ceil(ms / 1000)} s`;
-  if (ms < 3_600_000) return `${Math.ceil(ms / 60_000)} min`;
-  return `${(ms / 3_600_000).toFixed(1)} h`;
+  return ms < 60_000 ? `${Math.ceil(ms / 1000)} s` : `${Math.ceil(ms / 60_000)} min`;
 }
