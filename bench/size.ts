@@ -1,6 +1,7 @@
 /**
  * Bundle size of an app that only creates the client and sends, built the way users build it (esbuild,
- * minified, tree-shaken) for the browser and for node, with raw fetch and plain openapi-fetch beside it.
+ * minified, tree-shaken) for the browser and for node, with raw fetch and plain openapi-fetch beside it, and
+ * the same app with the send guard (memory store).
  * Used by `npm run bench` (the report) and by `npm test` (the budget).
  */
 import { build } from "esbuild";
@@ -22,6 +23,11 @@ export const APPS = {
   "stytch-b2b-sms send": `
     import { createStytchB2BClient } from "stytch-b2b-sms";
     const c = createStytchB2BClient({ projectId: "project-test-1", secret: "s" });
+    console.log(await c.otps.sms.send({ organization_id: "o", member_id: "m" }));`,
+  "… + memory guard": `
+    import { createStytchB2BClient } from "stytch-b2b-sms";
+    import { createSmsGuard } from "stytch-b2b-sms/guard";
+    const c = createStytchB2BClient({ projectId: "project-test-1", secret: "s", guard: createSmsGuard() });
     console.log(await c.otps.sms.send({ organization_id: "o", member_id: "m" }));`,
 } as const;
 

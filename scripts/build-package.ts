@@ -21,6 +21,7 @@ const ENTRIES = [
   { source: "src/response-validation.ts", out: "response-validation.js", types: true },
   { source: "src/guard/index.ts", out: "guard/index.js", types: true },
   { source: "src/guard/redis.ts", out: "guard/redis.js", types: true },
+  { source: "src/guard/world-regions.ts", out: "guard/regions.js", types: true },
   { source: "src/cli/main.ts", out: "cli/main.js", types: false },
 ];
 const VALIDATORS = { source: "generated/validators.js", out: "dist/validators.cjs" };

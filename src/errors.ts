@@ -144,8 +144,10 @@ export class StytchValidationError extends StytchError {
  * and nothing was billed. `rule` names the guard option that refused.
  */
 export class StytchGuardError extends StytchError {
-  static {
-    this.prototype.name = "StytchGuardError";
+  // A getter rather than a static block like the others: a class without static code is left out of the
+  // bundle of an app that never uses the guard.
+  override get name(): string {
+    return "StytchGuardError";
   }
   constructor(
     /**

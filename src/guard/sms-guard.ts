@@ -154,8 +154,8 @@ export function createSmsGuard(options: SmsGuardOptions = {}): SmsGuard {
             }
             taken = await take(sendRules(ids, phone, call.guard?.ip));
           } else if (step.step === "attempted") {
-            mayHaveCost ||= !step.error || costs(step.error);
-          } else if (taken && !mayHaveCost) {
+            mayHaveCost ||= costs(step.error);
+          } else if (taken && !step.data && !mayHaveCost) {
             await ask(() => store.giveBack(taken!, now()));
           } else if (taken) {
             // A new code went out: the Member's wrong codes start again, and the answer tells the Member's phone.

@@ -19,7 +19,7 @@ import { callHook, redactHeaders, type Hooks } from "./hooks.ts";
 import type { CallWatcher, Plugin } from "./plugin.ts";
 import { createRedactor, redactError, type Redact } from "./redact.ts";
 import { requestHeaders } from "./request-headers.ts";
-import { checkRetryOptions, defaultRetryOn, retryDelayMs, retryReason, type RetryReason } from "./retry-policy.ts";
+import { checkRetryOptions, defaultRetryOn, retryDelayMs, retryReason } from "./retry-policy.ts";
 import { sleep } from "./sleep.ts";
 import type { Exchange, Received } from "./transport.ts";
 import { validateRequest } from "./validate-request.ts";
@@ -66,8 +66,7 @@ export function defineOperation<Body, Data>(operation: Operation) {
 
 type Policy = Context["defaults"] & { readonly retryOn: NonNullable<RetryOptions["retryOn"]> };
 type Success = { received: Received; data: object };
-type Failure = { error: StytchError; status: number | undefined; retryAfter: string | null };
-type Attempt = Success | Failure;
+type Attempt = Success | { error: StytchError; status: number | undefined; retryAfter: string | null };
 
 const NO_OPTIONS: CallOptions = Object.freeze({});
 const RETRY_KEYS = ["timeoutMs", "attemptTimeoutMs", "maxRetries", "retryOn"] as const;
@@ -93,7 +92,7 @@ function bindOperation(context: Context, operation: Operation) {
       throw error;
     }
     // The watchers settle before the caller hears back (the guard counts in its store).
-    if (watcher) await watcher({ step: "end", data: outcome.data });
+    if (watcher) await watcher({ step: "end", data: outcome.data, status: outcome.received.response.status });
     return withResponse ? { data: outcome.data, response: outcome.received.response } : outcome.data;
   };
 
@@ -119,21 +118,17 @@ function bindOperation(context: Context, operation: Operation) {
       for (let attempt = 1; ; attempt++) {
         const startedAt = performance.now();
         const outcome = await attemptOnce(attempt);
-        const { error, retryAfter } = outcome as Failure;
-        const status = error ? (outcome as Failure).status : (outcome as Success).received.response.status;
-        let retry: { reason: RetryReason; delayMs: number } | undefined;
-        if (error) {
-          (failures ??= []).push({ attempt, failure: describeFailure(error), ...(status !== undefined && { status }) });
-          const reason = retryReason(error);
-          const delayMs = reason && policy.retryOn.includes(reason) && attempt <= policy.maxRetries ? retryDelayMs(attempt, retryAfter) : Infinity;
-          if (delayMs < deadline.remainingMs()) retry = { reason: reason!, delayMs };
-        }
-        watcher?.({ step: "attempted", attempt, durationMs: performance.now() - startedAt, status, error, retry });
-        if (!error) return outcome as Success;
-        if (!retry) throw fail(error, attempt, status, startedAt);
-        callHook(context.hooks, "onRetry", { ...event, attempt, ...retry, status, error });
+        if ("data" in outcome) return outcome;
+        const { error, status } = outcome;
+        (failures ??= []).push({ attempt, failure: describeFailure(error), ...(status !== undefined && { status }) });
+        const reason = retryReason(error)!;
+        let delayMs = reason && policy.retryOn.includes(reason) && attempt <= policy.maxRetries ? retryDelayMs(attempt, outcome.retryAfter) : undefined;
+        if (delayMs! >= deadline.remainingMs()) delayMs = undefined;
+        watcher?.({ step: "attempted", attempt, status, error, retry: delayMs === undefined ? undefined : { reason, delayMs } });
+        if (delayMs === undefined) throw fail(error, attempt, status, startedAt);
+        callHook(context.hooks, "onRetry", { ...event, attempt, reason, status, delayMs, error });
         try {
-          await sleep(retry.delayMs, deadline.signal);
+          await sleep(delayMs, deadline.signal);
         } catch (cause) {
           throw fail(interruption(deadline, policy.timeoutMs, options.signal, cause), attempt, undefined, startedAt);
         }

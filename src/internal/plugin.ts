@@ -24,8 +24,8 @@ export interface Plugin {
 /**
  * Told each step of one call, in order: `admit` once, after the request checks and before anything is sent
  * (rejecting with a `StytchError` refuses the call: nothing is sent, and the call rejects with that error);
- * `attempted` after each attempt; `end` once, however the call ended (a refused input or a refusal too).
- * The call waits for what `admit` and `end` return; a watcher must not throw.
+ * `attempted` after each attempt that failed; `end` once, however the call ended (a refused input or a
+ * refusal too). The call waits for what `admit` and `end` return; a watcher must not throw.
  */
 export type CallWatcher = (step: CallStep) => Promise<void> | void;
 
@@ -34,14 +34,11 @@ export type CallStep =
   | {
       readonly step: "attempted";
       readonly attempt: number;
-      /** How long the attempt took, from just before it was sent. */
-      readonly durationMs: number;
       /** The HTTP status, when an answer arrived. */
       readonly status: number | undefined;
-      /** Why the attempt failed, if it did. */
-      readonly error: StytchError | undefined;
+      readonly error: StytchError;
       /** When the client retries: why, and how long it waits first. */
       readonly retry: { readonly reason: RetryReason; readonly delayMs: number } | undefined;
     }
-  /** The 200 body, or the error the call rejects with. */
-  | { readonly step: "end"; readonly data?: object; readonly error?: StytchError };
+  /** The 200 body and its status (the last attempt's), or the error the call rejects with. */
+  | { readonly step: "end"; readonly data?: object; readonly status?: number; readonly error?: StytchError };

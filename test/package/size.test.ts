@@ -21,8 +21,21 @@ for (const platform of ["browser", "node"] as const) {
     const { gzip, code } = await bundleSize("stytch-b2b-sms send", platform, CONSUMER_DIR);
     assert.ok(gzip <= BUDGET_GZIP_BYTES, `${gzip} bytes gzip`);
     // Optional parts stay out: the mock, the response validators, anything Node-only.
-    for (const marker of ["startMockStytch", "validateSmsSendResponse", "node:http", "MockStore"]) {
+    for (const marker of ["startMockStytch", "validateSmsSendResponse", "node:http", "MockStore", "wrongCodes:", "learned:", "StytchGuardError"]) {
       assert.ok(!code.includes(marker), `the bundle contains ${marker}`);
     }
   });
 }
+
+// The guard's whole cost to an app that sends through it with the memory store: the rules, the exact table of
+// the +1 regions, the bounded store, option checks and messages, StytchGuardError (README "Protecting
+// against SMS pumping" gives the figure). The world's regions and Redis are other subpaths, not in it.
+const GUARD_BUDGET_GZIP_BYTES = 4.1 * 1024;
+
+test(`the memory guard adds at most ${GUARD_BUDGET_GZIP_BYTES} bytes gzip to the send path, and no Redis or world table`, async () => {
+  packListing();
+  const plain = await bundleSize("stytch-b2b-sms send", "browser", CONSUMER_DIR);
+  const guarded = await bundleSize("… + memory guard", "browser", CONSUMER_DIR);
+  assert.ok(guarded.gzip - plain.gzip <= GUARD_BUDGET_GZIP_BYTES, `${guarded.gzip - plain.gzip} bytes gzip`);
+  for (const marker of ["EVALSHA", "callingCodes", "redis"]) assert.ok(!guarded.code.includes(marker), `the bundle contains ${marker}`);
+});

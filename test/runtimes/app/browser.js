@@ -1,6 +1,7 @@
 // A browser page (bundled by esbuild, served by the harness on 127.0.0.1), as in the README's "Runtimes"
 // section. Calling Stytch from a browser exposes the secret, so the client refuses unless told otherwise.
 import * as sdk from "stytch-b2b-sms";
+import { createSmsGuard } from "stytch-b2b-sms/guard";
 import { responseValidator } from "stytch-b2b-sms/response-validation";
 import { runConformance } from "./conformance.js";
 
@@ -16,6 +17,6 @@ try {
 const clientOptions = { projectId, secret, baseUrl, dangerouslyAllowBrowser: true };
 const stytch = sdk.createStytchB2BClient(clientOptions);
 
-const result = await runConformance(sdk, { stytch, clientOptions, responseValidator, ...setup });
+const result = await runConformance(sdk, { stytch, clientOptions, responseValidator, createSmsGuard, ...setup });
 result.checks.unshift(guard ? { name: "browser guard", ok: false, detail: guard } : { name: "browser guard", ok: true });
 window.conformance = result;

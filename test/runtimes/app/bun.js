@@ -1,5 +1,6 @@
 // Bun, as in the README's "Runtimes" section.
 import * as sdk from "stytch-b2b-sms";
+import { createSmsGuard } from "stytch-b2b-sms/guard";
 import { responseValidator } from "stytch-b2b-sms/response-validation";
 import { runConformance } from "./conformance.js";
 
@@ -10,5 +11,5 @@ const clientOptions = {
 };
 const stytch = sdk.createStytchB2BClient(clientOptions);
 
-const result = await runConformance(sdk, { stytch, clientOptions, responseValidator, ...JSON.parse(Bun.env.CONFORMANCE_SETUP) });
+const result = await runConformance(sdk, { stytch, clientOptions, responseValidator, createSmsGuard, ...JSON.parse(Bun.env.CONFORMANCE_SETUP) });
 console.log(`CONFORMANCE ${JSON.stringify(result)}`);

@@ -9,13 +9,15 @@
  * @param {typeof import("stytch-b2b-sms")} sdk
  * @param {{ stytch: import("stytch-b2b-sms").StytchB2BClient, clientOptions: object,
  *           responseValidator: import("stytch-b2b-sms").ResponseValidator,
+ *           createSmsGuard: typeof import("stytch-b2b-sms/guard").createSmsGuard,
  *           organizationId: string, memberId: string, controlUrl: string }} setup
  *   `stytch` is the client the runtime's README example created; `clientOptions` are its options;
- *   `responseValidator` is what the runtime loaded from "stytch-b2b-sms/response-validation".
+ *   `responseValidator` is what the runtime loaded from "stytch-b2b-sms/response-validation", and
+ *   `createSmsGuard` from "stytch-b2b-sms/guard".
  * @returns {Promise<{ checks: { name: string, ok: boolean, detail?: string }[] }>}
  */
-export async function runConformance(sdk, { stytch, clientOptions, responseValidator, organizationId, memberId, controlUrl }) {
-  const { createStytchB2BClient, StytchAbortError, StytchApiError, StytchResponseValidationError, StytchTimeoutError, StytchValidationError } = sdk;
+export async function runConformance(sdk, { stytch, clientOptions, responseValidator, createSmsGuard, organizationId, memberId, controlUrl }) {
+  const { createStytchB2BClient, StytchAbortError, StytchApiError, StytchGuardError, StytchResponseValidationError, StytchTimeoutError, StytchValidationError } = sdk;
   const control = mockControl(controlUrl);
   const body = { organization_id: organizationId, member_id: memberId, mfa_phone_number: "+15005550006" };
   const checks = [];
@@ -92,6 +94,22 @@ export async function runConformance(sdk, { stytch, clientOptions, responseValid
     const error = await rejection(validating.otps.sms.send(body));
     expectInstance(error, StytchResponseValidationError);
     expect(error.status === 404 && error.path === "/error_details", `status ${error.status}, path ${error.path}`);
+  });
+
+  await check("send guard", async () => {
+    // The memory guard, as the README sets it up: a region outside the allowlist and a resend past the Member's
+    // immediate sends are refused with nothing sent, as StytchGuardErrors of the main entry.
+    const guarded = createStytchB2BClient({ ...clientOptions, guard: createSmsGuard({ member: { immediate: 1 } }) });
+    const received = await control.exchangeCount();
+    const abroad = await rejection(guarded.otps.sms.send({ ...body, mfa_phone_number: "+18765550123" }));
+    expectInstance(abroad, StytchGuardError);
+    expect(abroad.rule === "allowedRegions" && abroad.retryAfterMs === undefined, `rule ${abroad.rule}, retryAfterMs ${abroad.retryAfterMs}`);
+    expect(abroad.message.includes("+1876•••0123") && !abroad.message.includes("8765550123"), abroad.message);
+    await guarded.otps.sms.send(body);
+    const again = await rejection(guarded.otps.sms.send(body));
+    expectInstance(again, StytchGuardError);
+    expect(again.rule === "member" && again.retryAfterMs > 40_000 && again.retryAfterMs <= 60_000, `rule ${again.rule}, retryAfterMs ${again.retryAfterMs}`);
+    expect((await control.exchangeCount()) === received + 1, "a refused send reached the mock");
   });
 
   // The MFA step, last: once the phone is verified, every later send to this Member needs a session.

@@ -12,6 +12,7 @@ export const SCENARIO_CHECKS = [
   "validation",
   "fetch init",
   "response validation",
+  "send guard",
   "authenticate",
   "authenticate withResponse",
   "authenticate api error",
@@ -20,10 +21,10 @@ export const SCENARIO_CHECKS = [
 
 /**
  * Requests the mock must have received for one run: send, api error, timeout, abort, fetch init and two for
- * response validation; then a send and an authenticate for each of authenticate and authenticate
- * withResponse, and the wrong code of authenticate api error. The two validation checks send nothing, so
- * one more request means one of them did.
+ * response validation; the one send the guard lets through; then a send and an authenticate for each of
+ * authenticate and authenticate withResponse, and the wrong code of authenticate api error. The two
+ * validation checks and the guard's two refusals send nothing, so one more request means one of them did.
  */
-export const EXPECTED_EXCHANGES = 12;
-/** SMS the mock must have sent: send, fetch init, response validation (its fault sends none) and the two authenticate checks. */
-export const EXPECTED_SMS = 5;
+export const EXPECTED_EXCHANGES = 13;
+/** SMS the mock must have sent: send, fetch init, response validation (its fault sends none), the guard's one and the two authenticate checks. */
+export const EXPECTED_SMS = 6;
