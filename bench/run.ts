@@ -6,6 +6,8 @@
  * bench/results.json and bench/results.svg.
  */
 import { execFileSync, fork } from "node:child_process";
+import { createClient } from "redis";
+import { startRedis } from "../test/support/redis.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { realisticBody } from "./body.ts";
@@ -27,7 +29,10 @@ mkdirSync(".build", { recursive: true });
 writeFileSync(".build/bench-body.json", realisticBody());
 const server = fork("bench/server.mjs", [".build/bench-body.json"], { stdio: ["ignore", "pipe", "inherit", "ipc"] });
 const baseUrl = await new Promise<string>((resolve) => server.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim())));
-const calls = variants(baseUrl);
+// The Redis guard's variant runs against a throwaway redis-server, when one is installed (npm test installs it).
+const redisServer = await startRedis().catch((error: Error) => console.log(`(no Redis guard variant: ${error.message})`));
+const redis = redisServer ? await createClient({ url: redisServer.url }).connect() : undefined;
+const calls = variants(baseUrl, redis);
 type Variant = keyof typeof calls;
 const names = Object.keys(calls) as Variant[];
 
@@ -115,6 +120,8 @@ for (let i = 0; i < FIRST_RESPONSE_RUNS; i++) {
 }
 const ttfr = Object.fromEntries(Object.entries(firstResponse).map(([name, runs]) => [name, median(runs)]));
 server.send("stop");
+redis?.destroy();
+await redisServer?.close();
 
 const sizes = (await sizeReport()).map(({ code: _code, ...size }) => size);
 
@@ -133,6 +140,8 @@ for (const [mode, byVariant] of Object.entries(table)) {
   lines.push("");
 }
 const ttfrRatio = ttfr["stytch-b2b-sms"]! / ttfr["raw fetch"]!;
+const guardCost = (name: Variant, mode: string) => table[mode]![name] && `${name}: +${(table[mode]![name].cpuUs - table[mode]!["stytch-b2b-sms"].cpuUs).toFixed(1)} µs CPU and +${((table[mode]![name].p50 - table[mode]!["stytch-b2b-sms"].p50) * 1000).toFixed(0)} µs p50 latency a send`;
+lines.push("send guard's cost beside the client without it (one at a time):", ...(["+ guard (memory)", "+ guard (Redis)"] as Variant[]).map((name) => guardCost(name, "sequential")).filter(Boolean).map((line) => `  ${line}`), "");
 lines.push(`time to first response: raw fetch ${ttfr["raw fetch"]!.toFixed(1)} ms, stytch-b2b-sms ${ttfr["stytch-b2b-sms"]!.toFixed(1)} ms (${ttfrRatio.toFixed(2)}×)`);
 lines.push(`heap growth over ${MEMORY_SENDS.toLocaleString("en")} sends (after GC): ${heapGrowthKiB.toFixed(0)} KiB`);
 lines.push("", "bundle of an app that creates the client and sends (esbuild, minified):");

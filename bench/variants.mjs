@@ -1,8 +1,10 @@
 // The ways to send the same request that the benchmark compares, each returning the parsed 200 body.
 // "raw fetch + timeout" is what a hand-written call with a real 30 s timeout costs: the part of the client's
-// overhead that is the price of being able to cancel.
+// overhead that is the price of being able to cancel. The guarded variants give the send guard's cost.
 import createClient from "openapi-fetch";
 import { createStytchB2BClient } from "stytch-b2b-sms";
+import { createSmsGuard } from "stytch-b2b-sms/guard";
+import { redisGuardStore } from "stytch-b2b-sms/guard/redis";
 
 export const PROJECT_ID = "project-test-bench";
 export const SECRET = "bench-secret";
@@ -10,9 +12,17 @@ export const BODY = { organization_id: "organization-test-1", member_id: "member
 const AUTHORIZATION = `Basic ${btoa(`${PROJECT_ID}:${SECRET}`)}`;
 const PATH = "/v1/b2b/otps/sms/send";
 
-export function variants(baseUrl) {
+// The default rules, checked and counted on every send, but with room for all of them: the guard's cost per
+// send, not its refusals. Each send also forgets the Member's wrong codes and keeps the phone it learned.
+const ROOMY = { member: { immediate: 1e9 }, phone: { immediate: 1e9 }, prefix: { limit: 1e9 } };
+
+/** `redis`: a connected node-redis client for the Redis guard's variant, or undefined to leave it out. */
+export function variants(baseUrl, redis) {
   const plain = createClient({ baseUrl, headers: { authorization: AUTHORIZATION } });
-  const client = createStytchB2BClient({ projectId: PROJECT_ID, secret: SECRET, baseUrl });
+  const options = { projectId: PROJECT_ID, secret: SECRET, baseUrl };
+  const client = createStytchB2BClient(options);
+  const guarded = createStytchB2BClient({ ...options, guard: createSmsGuard(ROOMY) });
+  const shared = redis && createStytchB2BClient({ ...options, guard: createSmsGuard({ ...ROOMY, store: redisGuardStore(redis) }) });
   return {
     "raw fetch": async () => {
       const response = await fetch(baseUrl + PATH, {
@@ -45,5 +55,7 @@ export function variants(baseUrl) {
       return data;
     },
     "stytch-b2b-sms": () => client.otps.sms.send(BODY),
+    "+ guard (memory)": () => guarded.otps.sms.send(BODY),
+    ...(shared && { "+ guard (Redis)": () => shared.otps.sms.send(BODY) }),
   };
 }

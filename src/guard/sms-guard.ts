@@ -15,7 +15,7 @@ import { memoryGuardStore } from "./memory-store.ts";
 import { guardSettings, type SmsGuardOptions } from "./options.ts";
 import { maskPhone } from "./phone.ts";
 import { refusal } from "./refusal.ts";
-import type { GuardStore, Limit } from "./store.ts";
+import type { GuardStore, Limit, WindowLimit } from "./store.ts";
 
 /** The guard, passed to the client as its `guard` option. */
 export interface SmsGuard extends Plugin {
@@ -33,8 +33,8 @@ interface Phone {
   readonly shown?: string;
 }
 
-/** A rule's limit, and whom or what a refusal by it is about (never the whole phone number). */
-type Rule = [name: GuardRule, limit: Limit, subject: string];
+/** A rule that applies to a call: its name and its limit. */
+type Rule = [name: GuardRule, limit: Limit];
 
 const DAY = 86_400_000;
 /** How long the guard remembers a Member's phone learned from an answer. */
@@ -79,35 +79,49 @@ export function createSmsGuard(options: SmsGuardOptions = {}): SmsGuard {
     }
   }
 
-  /** Checks and counts `rules` in one step; throws the refusal that binds longest. */
-  async function take(rules: Rule[]): Promise<Limit[] | undefined> {
+  /**
+   * Checks and counts `rules` in one step; throws the refusal that binds longest, saying whom or what it is
+   * about (never the whole phone number).
+   */
+  async function take(rules: Rule[], ids: Ids, phone?: Phone): Promise<Limit[] | undefined> {
     const limits = rules.map((rule) => rule[1]);
     const at = now();
     const refusals = await ask(() => store.take(limits, at, random()), true);
     if (!refusals) return undefined; // the store failed and onStoreError allows the call: nothing was counted
     if (refusals.length === 0) return limits;
     const { index, retryAfterMs } = refusals.reduce((a, b) => (b.retryAfterMs > a.retryAfterMs ? b : a));
-    const [name, , subject] = rules[index]!;
-    throw refusal(name, name === "wrongCodes" ? subject : `too many codes ${subject}`, name === "wrongCodes" ? undefined : retryAfterMs, at);
+    const [name, limit] = rules[index]!;
+    const shown = phone?.shown ?? "the Member's phone";
+    const subject = {
+      member: `for Member ${ids.member_id}`,
+      phone: `to ${shown}`,
+      prefix: `to numbers in the range of ${shown}`,
+      region: `to ${phone?.region}`,
+      organization: `for Organization ${ids.organization_id}`,
+      daily: `today: the project's budget is ${(limit as WindowLimit).limit} a day (UTC)`,
+      ip: "from this IP address",
+    }[name as string];
+    if (subject) throw refusal(name, `too many codes ${subject}`, retryAfterMs, at);
+    throw refusal(name, `${(limit as WindowLimit).limit} wrong codes for Member ${ids.member_id} since the last code sent; send a new code first`, undefined, at);
   }
 
   /** Every rule that applies to this send. */
   function sendRules(ids: Ids, phone: Phone | undefined, ip?: string): Rule[] {
     const rules: Rule[] = [];
-    const add = (name: GuardRule, value: string | undefined, kind: Limit["kind"], rule: object | undefined, subject: string) => {
-      if (rule && value) rules.push([name, { kind, key: `${name}:${value}`, ...rule } as Limit, subject]);
+    const add = (name: GuardRule, value: string | undefined, kind: Limit["kind"], rule: object | undefined) => {
+      if (rule && value) rules.push([name, { kind, key: `${name}:${value}`, ...rule } as Limit]);
     };
-    const shown = phone?.shown ?? "the Member's phone";
-    const at = now();
-    add("member", keyOf(ids), "backoff", settings.member, `for Member ${ids.member_id}`);
-    add("phone", phone?.number, "backoff", settings.phone, `to ${shown}`);
-    add("prefix", phone?.range, "window", settings.prefix, `to numbers in the range of ${shown}`);
-    add("region", phone?.region, "window", settings.region, `to ${phone?.region}`);
-    add("organization", ids.organization_id, "window", settings.organization, `for Organization ${ids.organization_id}`);
-    // A window that ends at midnight UTC, under a key of the day.
-    const daily = settings.daily && { limit: settings.daily.limit, windowMs: DAY - (at % DAY) };
-    add("daily", new Date(at).toISOString().slice(0, 10), "window", daily, `today: the project's budget is ${daily && daily.limit} a day (UTC)`);
-    add("ip", ip === undefined ? ip : hashed(ipKey(ip)), "window", settings.ip, "from this IP address");
+    add("member", keyOf(ids), "backoff", settings.member);
+    add("phone", phone?.number, "backoff", settings.phone);
+    add("prefix", phone?.range, "window", settings.prefix);
+    add("region", phone?.region, "window", settings.region);
+    add("organization", ids.organization_id, "window", settings.organization);
+    if (settings.daily) {
+      // A window that ends at midnight UTC, under a key of the day.
+      const at = now();
+      add("daily", new Date(at).toISOString().slice(0, 10), "window", { limit: settings.daily.limit, windowMs: DAY - (at % DAY) });
+    }
+    if (ip !== undefined) add("ip", hashed(ipKey(ip)), "window", settings.ip);
     return rules;
   }
 
@@ -152,7 +166,7 @@ export function createSmsGuard(options: SmsGuardOptions = {}): SmsGuard {
               const where = phone.region ? `in ${phone.region}, ` : "";
               throw refusal("allowedRegions", `${phone.shown ?? "the Member's phone"} is ${where}not in ${[...allowed].join(", ")}`, undefined, now());
             }
-            taken = await take(sendRules(ids, phone, call.guard?.ip));
+            taken = await take(sendRules(ids, phone, call.guard?.ip), ids, phone);
           } else if (step.step === "attempted") {
             mayHaveCost ||= costs(step.error);
           } else if (taken && !step.data && !mayHaveCost) {
@@ -166,8 +180,7 @@ export function createSmsGuard(options: SmsGuardOptions = {}): SmsGuard {
         watcher = async (step) => {
           const key = `wrongCodes:${keyOf(ids)}`;
           if (step.step === "admit") {
-            const subject = `${codes.limit} wrong codes for Member ${ids.member_id} since the last code sent; send a new code first`;
-            taken = await take([["wrongCodes", { kind: "window", key, limit: codes.limit, windowMs: DAY }, subject]]);
+            taken = await take([["wrongCodes", { kind: "window", key, limit: codes.limit, windowMs: DAY }]], ids);
           } else if (step.step === "end" && taken) {
             const { error } = step;
             if (!error) await Promise.all([ask(() => store.forget([key])), learn(ids, step.data, undefined)]);
