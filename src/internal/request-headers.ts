@@ -14,3 +14,12 @@ export function requestHeaders(fixed: Readonly<Record<string, string>>, ...calle
   }
   return Object.assign(out, fixed);
 }
+
+/** The client's headers for a request without a body, which has no media type to declare (GET, DELETE). */
+export function withoutContentType<T extends Readonly<Record<string, Readonly<Record<string, string>>>>>(headers: T): T {
+  const out: Record<string, Record<string, string>> = {};
+  for (const [group, values] of Object.entries(headers)) {
+    out[group] = Object.fromEntries(Object.entries(values).filter(([name]) => name.toLowerCase() !== "content-type"));
+  }
+  return out as T;
+}
