@@ -4,7 +4,8 @@
  * regeneration cannot reach main. `--spec` and `--out` point elsewhere (used by the tests).
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
+import { relative, resolve as resolvePath } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { diffSurfaces, formatChanges, surfaceOf, type ApiSurface } from "./codegen/api-surface.ts";
 import { generateOperations } from "./codegen/operations.ts";
@@ -18,13 +19,15 @@ const OUT = args.out ? pathToFileURL(`${args.out.replace(/\/$/, "")}/`) : new UR
 const check = args.check ?? false;
 
 const spec = args.spec ? loadSpec(args.spec) : loadSpec();
-const validators = generateValidators(spec);
+// Named in each generated file's header, relative to the repository.
+const source = args.spec ? relative(fileURLToPath(new URL("..", import.meta.url)), resolvePath(args.spec)) : "spec/openapi.yaml";
+const validators = generateValidators(spec, source);
 const surface = surfaceOf(spec);
 const files: Record<string, string> = {
   "api-surface.json": `${JSON.stringify(surface, null, 2)}\n`,
   "stytch.ts": await generateTypes(spec),
-  "operations.ts": generateOperations(spec),
-  "servers.ts": generateServers(spec),
+  "operations.ts": generateOperations(spec, source),
+  "servers.ts": generateServers(spec, source),
   "validators.js": validators.code,
   "validators.d.ts": validators.types,
 };
@@ -44,7 +47,7 @@ if (check) {
   mkdirSync(OUT, { recursive: true });
   for (const name of leftovers) rmSync(new URL(name, OUT));
   for (const [name, text] of Object.entries(files)) writeFileSync(new URL(name, OUT), text);
-  console.log(`wrote ${Object.keys(files).map((n) => `generated/${n}`).join(", ")}\n${report}`);
+  console.log(`wrote ${Object.keys(files).map((n) => fileURLToPath(new URL(n, OUT))).map((path) => relative(process.cwd(), path)).join(", ")}\n${report}`);
 }
 
 function existing(): string[] {

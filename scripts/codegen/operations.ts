@@ -62,11 +62,11 @@ export function operationsOf(spec: Spec): ReadOperation[] {
   return operations;
 }
 
-export function generateOperations(spec: Spec): string {
+export function generateOperations(spec: Spec, source = "spec/openapi.yaml"): string {
   const operations = operationsOf(spec);
   return [
     "/**",
-    " * Generated from spec/openapi.yaml (paths) by scripts/generate.ts. Do not make direct changes to the file.",
+    ` * Generated from ${source} (paths) by scripts/generate.ts. Do not make direct changes to the file.`,
     " * One entry per operation: method, path, request checks, the 200 body's top-level shape, retry safety",
     " * (`x-idempotent`), the fields holding credentials (`x-credential`) and the schemas' names.",
     " */",
