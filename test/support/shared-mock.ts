@@ -1,22 +1,23 @@
 import { after, afterEach, before } from "node:test";
-import { startMockStytch, type MockStytch } from "../../src/mock/index.ts";
-import { assertExchangesMatchSpec } from "./contract.ts";
+import { startMockStytch, type MockApi, type MockStytch } from "../../src/mock/index.ts";
+import { assertExchangesMatchSpec, PACKAGE_TABLE, type ContractTable } from "./contract.ts";
 
 /**
  * One embedded mock per test file: started before the first test; after each test, every exchange is checked
  * against the spec and the mock is reset; closed at the end. `checkRequests: false` for files that send
- * spec-breaking requests on purpose (the mock's answers are still checked). The returned object forwards to
+ * spec-breaking requests on purpose (the mock's answers are still checked); `api` and `contract` for a mock of
+ * another operation table (the test-only spec's). The returned object forwards to
  * the running mock, so tests read `mock.url`, `mock.member` … as with the mock itself.
  */
-export function sharedMock(options: { checkRequests?: boolean } = {}): MockStytch {
+export function sharedMock(options: { checkRequests?: boolean; api?: MockApi; contract?: ContractTable } = {}): MockStytch {
   let current: MockStytch | undefined;
   before(async () => {
-    current = await startMockStytch();
+    current = await startMockStytch(options.api ? { api: options.api } : {});
   });
   afterEach(() => {
     // Reset even when the check fails, so that one broken test cannot fail the next through leftover state.
     try {
-      assertExchangesMatchSpec(current!, () => options.checkRequests ?? true);
+      assertExchangesMatchSpec(current!, () => options.checkRequests ?? true, options.contract ?? PACKAGE_TABLE);
     } finally {
       current!.reset();
     }
