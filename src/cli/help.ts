@@ -18,7 +18,7 @@ export function helpText(operations: readonly Operation[]): string {
     return [`  ${name}${own ? `: ${own.about}` : ""} (${operation.method} ${operation.path})`, ...flags, ...[...groups, ...(own?.mockHelp ?? [])].map((line) => `    ${line}`), ""];
   });
   const examples = operations.flatMap((operation) => specifics(operation)?.examples ?? []).map((line) => `  ${line}`);
-  return `stytch-b2b-sms: Stytch B2B calls from the command line, one command per operation of the spec
+  return `stytch-b2b-sms: the Stytch B2B SMS one-time passcode step from the command line, a command per operation
 
 Usage
   stytch-b2b-sms <command> [options]    (in a clone of the repository: npm run cli -- <command> [options])
