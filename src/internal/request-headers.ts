@@ -16,10 +16,8 @@ export function requestHeaders(fixed: Readonly<Record<string, string>>, ...calle
 }
 
 /** The client's headers for a request without a body, which has no media type to declare (GET, DELETE). */
-export function withoutContentType<T extends Readonly<Record<string, Readonly<Record<string, string>>>>>(headers: T): T {
-  const out: Record<string, Record<string, string>> = {};
-  for (const [group, values] of Object.entries(headers)) {
-    out[group] = Object.fromEntries(Object.entries(values).filter(([name]) => name.toLowerCase() !== "content-type"));
-  }
-  return out as T;
+export function withoutContentType({ client, fixed }: { readonly client: Record<string, string>; readonly fixed: Record<string, string> }) {
+  const { "Content-Type": _client, ...clientRest } = client;
+  const { "Content-Type": _fixed, ...fixedRest } = fixed;
+  return { client: clientRest, fixed: fixedRest };
 }

@@ -27,12 +27,10 @@ function checkFields(rules: Pick<FieldRule, "required" | "properties">, object: 
   for (const name of Object.keys(object)) {
     const value = object[name];
     if (value === undefined) continue;
+    const field = prefix + name;
     const rule = Object.hasOwn(rules.properties!, name) ? rules.properties![name] : undefined;
-    if (!rule) {
-      const known = Object.keys(rules.properties!).join(", ");
-      throw new StytchValidationError(prefix + name, "additionalProperties", `${prefix + name} is not a field of this request (known fields: ${known})`);
-    }
-    checkField(prefix + name, value, rule);
+    if (!rule) throw new StytchValidationError(field, "additionalProperties", `${field} is not a field of this request (known fields: ${Object.keys(rules.properties!).join(", ")})`);
+    checkField(field, value, rule);
   }
 }
 
