@@ -152,6 +152,13 @@ test("response validation with the test-only spec's validators: the example pass
   assert.match(error.message, /\/member\/is_admin/);
 });
 
+test("hook events name a templated path with its placeholders, never the parameters' values", async () => {
+  const urls: string[] = [];
+  const hooks = { onRequest: (e: { url: string; path: string }) => void urls.push(e.url, e.path) };
+  await callShape(createStytchB2BClient({ ...mock.clientOptions, hooks }), getMember, { organization_id: "acme", member_id: "member-test-9" });
+  assert.deepEqual(urls, [`${mock.url}${getMember.path}`, getMember.path]);
+});
+
 test("an operation without business rules still gets the mock's auth check and Stytch's error body", async () => {
   const error = await callShape(createStytchB2BClient({ ...mock.clientOptions, secret: "wrong-secret" }), getMember, { organization_id: "o" }).catch((e: unknown) => e);
   assert.ok(error instanceof StytchApiError);
