@@ -4,7 +4,8 @@
  * regeneration cannot reach main. `--spec` and `--out` point elsewhere (used by the tests).
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
+import { relative, resolve as resolvePath } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { diffSurfaces, formatChanges, surfaceOf, type ApiSurface } from "./codegen/api-surface.ts";
 import { generateOperations } from "./codegen/operations.ts";
@@ -19,21 +20,25 @@ const OUT = args.out ? pathToFileURL(`${args.out.replace(/\/$/, "")}/`) : new UR
 const check = args.check ?? false;
 
 const spec = args.spec ? loadSpec(args.spec) : loadSpec();
-const validators = generateValidators(spec);
+// Named in each generated file's header, relative to the repository.
+const source = args.spec ? relative(fileURLToPath(new URL("..", import.meta.url)), resolvePath(args.spec)) : "spec/openapi.yaml";
+const validators = generateValidators(spec, source);
 const surface = surfaceOf(spec);
 const files: Record<string, string> = {
   "api-surface.json": `${JSON.stringify(surface, null, 2)}\n`,
   "stytch.ts": await generateTypes(spec),
-  "operations.ts": generateOperations(spec),
-  "servers.ts": generateServers(spec),
-  "regions.ts": generateRegions(),
+  "operations.ts": generateOperations(spec, source),
+  "servers.ts": generateServers(spec, source),
   "validators.js": validators.code,
   "validators.d.ts": validators.types,
+  // The send guard's region tables come from libphonenumber, not from a spec: the package's own output only.
+  ...(!args.spec && { "regions.ts": generateRegions() }),
 };
 
 const leftovers = existing().filter((name) => !(name in files));
 const committed = readOrEmpty(new URL("api-surface.json", OUT));
-const report = formatChanges(diffSurfaces(committed ? (JSON.parse(committed) as ApiSurface) : surface, surface));
+// A surface committed before operations and parameters were recorded lists none.
+const report = formatChanges(diffSurfaces(committed ? ({ operations: {}, parameters: {}, ...JSON.parse(committed) } as ApiSurface) : surface, surface));
 if (check) {
   const stale = Object.entries(files).filter(([name, text]) => readOrEmpty(new URL(name, OUT)) !== text);
   const problems = [...stale.map(([name]) => `${name} differs`), ...leftovers.map((name) => `${name} is not generated`)];
@@ -46,7 +51,7 @@ if (check) {
   mkdirSync(OUT, { recursive: true });
   for (const name of leftovers) rmSync(new URL(name, OUT));
   for (const [name, text] of Object.entries(files)) writeFileSync(new URL(name, OUT), text);
-  console.log(`wrote ${Object.keys(files).map((n) => `generated/${n}`).join(", ")}\n${report}`);
+  console.log(`wrote ${Object.keys(files).map((n) => fileURLToPath(new URL(n, OUT))).map((path) => relative(process.cwd(), path)).join(", ")}\n${report}`);
 }
 
 function existing(): string[] {

@@ -6,6 +6,7 @@ import { checkHeaders, rejectControlCharacters } from "./internal/control-charac
 import { resolveBaseUrl } from "./internal/environment.ts";
 import type { Hooks } from "./internal/hooks.ts";
 import { boundedResponse } from "./internal/bounded-response.ts";
+import { rememberContext } from "./internal/client-context.ts";
 import { requestHeaders } from "./internal/request-headers.ts";
 import type { Context, OperationMethod } from "./internal/pipeline.ts";
 import type { Plugin } from "./internal/plugin.ts";
@@ -118,7 +119,7 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
   };
 
   const summary = { projectId, baseUrl };
-  return {
+  const client = {
     projectId,
     baseUrl,
     otps: { sms: { send: send(context), authenticate: authenticate(context) } },
@@ -127,6 +128,8 @@ export function createStytchB2BClient(options: StytchB2BClientOptions): StytchB2
     toString: () => `StytchB2BClient(${projectId} @ ${baseUrl})`,
     [Symbol.for("nodejs.util.inspect.custom")]: () => `StytchB2BClient ${JSON.stringify(summary)}`,
   } as StytchB2BClient;
+  rememberContext(client, context);
+  return client;
 }
 
 function requiredString(value: unknown, field: string): string {

@@ -6,19 +6,16 @@
 import { operationSchemas } from "../generated/operations.ts";
 import * as validators from "../generated/validators.js";
 import type { SchemaValidator } from "../generated/validators.js";
+import { schemaValidators, type ResponseValidator } from "./internal/schema-validators.ts";
 
-/** The first mismatch of a response body with its operation's schema in the spec, or undefined when it matches. */
-export type ResponseValidator = (operationId: string, status: number, body: unknown) => { path: string; problem: string } | undefined;
+export type { ResponseValidator };
 
-export const responseValidator: ResponseValidator = (operationId, status, body) => {
-  if (!Object.hasOwn(operationSchemas, operationId)) return { path: "", problem: `${operationId} is not an operation of the spec` };
-  const validate = schemaValidator(operationId as keyof typeof operationSchemas, status >= 200 && status < 300 ? "response" : "error");
-  if (validate(body)) return undefined;
-  const [issue] = validate.errors ?? [];
-  return { path: issue?.instancePath ?? "", problem: issue?.message ?? "does not match" };
-};
+const generated = schemaValidators(operationSchemas, validators);
+
+/** Checks a response body against its operation's schema: the 200 body's for a 2xx, the error body's otherwise. */
+export const responseValidator: ResponseValidator = generated.responseValidator;
 
 /** The generated validator of an operation's request body, 200 body or error body. */
 export function schemaValidator(operationId: keyof typeof operationSchemas, which: "request" | "response" | "error"): SchemaValidator {
-  return (validators as unknown as Record<string, SchemaValidator>)[`validate${operationSchemas[operationId][which]}`]!;
+  return generated.schemaValidator(operationId, which)!;
 }

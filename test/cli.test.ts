@@ -296,6 +296,40 @@ test("a success answer that echoes the secret is printed redacted, as text or --
   }
 });
 
+test("a secret typed by mistake as an argument is redacted from the usage error, as text or --json", async () => {
+  for (const args of [["send", SECRET], [SECRET], ["otps", "sms", "send", SECRET]]) {
+    const text = await cli([...args, ...ids()]);
+    assert.equal(text.code, 2, args.join(" "));
+    assert.match(text.stderr, /(Unexpected argument|Unknown command) '[^']*\[redacted\]'/);
+    const json = await cli([...args, ...ids(), "--json"]);
+    assert.equal(json.code, 2);
+    const printed = JSON.parse(json.stdout) as { ok: boolean; exit_code: number; error: { name: string; message: string } };
+    assert.deepEqual([printed.ok, printed.exit_code, printed.error.name], [false, 2, "UsageError"]);
+    assert.match(printed.error.message, /\[redacted\]/);
+    for (const output of [text.stdout, text.stderr, json.stdout, json.stderr]) assert.ok(!output.includes(SECRET), output);
+  }
+  assert.equal(mock.exchanges.length, 0);
+});
+
+test("commands are named by the path (otps sms send), and send and authenticate stay as short names of theirs", async () => {
+  const run = await cli(["otps", "sms", "send", ...ids(), "--phone", "+15005550006"]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^Sent an SMS code to \+15005550006\./);
+  const help = (await cli(["--help"])).stdout;
+  assert.match(help, /^ {2}send \(or otps sms send\): text a code to a Member \(POST \/v1\/b2b\/otps\/sms\/send\)$/m);
+  assert.match(help, /^ {2}authenticate \(or otps sms authenticate\): /m);
+  const unknown = await cli(["otps", "sms"]);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /Unknown command 'otps sms': the commands are `otps sms send`, `send`, `otps sms authenticate`, `authenticate`\./);
+});
+
+test("`npm run cli` runs the command line from source in a clone (no build)", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const run = spawnSync("npm", ["run", "-s", "cli", "--", "--help"], { encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, (await cli(["--help"])).stdout);
+});
+
 test("the secret, and every code and token given or received, never appeared in any output", () => {
   const basic = Buffer.from(`${mock.projectId}:${SECRET}`).toString("base64");
   assert.ok(outputs.length >= 15, `only ${outputs.length} runs`);

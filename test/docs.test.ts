@@ -13,6 +13,7 @@ import type { Page } from "playwright-core";
 import { parse, stringify } from "yaml";
 import { browserMissing, findBrowser, launchOfflineBrowser } from "../scripts/browser.ts";
 import { buildDocs } from "../scripts/docs.ts";
+import { SHAPES_SPEC } from "./support/shapes.ts";
 
 interface Schema {
   $ref?: string;
@@ -20,22 +21,36 @@ interface Schema {
   required?: string[];
   allOf?: Schema[];
 }
+interface Parameter {
+  $ref?: string;
+  name: string;
+  in: string;
+  required?: boolean;
+}
 interface Operation {
   summary: string;
   tags: [string, ...string[]];
+  parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: Schema }> };
 }
 interface Spec {
   info: { title: string; version: string };
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema> };
+  paths: Record<string, Record<string, Operation> & { parameters?: Parameter[] }>;
+  components: { schemas: Record<string, Schema>; parameters?: Record<string, Parameter> };
 }
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+/** A spec's operations, each with its parameters (the path item's and its own, references followed). */
+function operationsOf(spec: Spec) {
+  return Object.entries(spec.paths).flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method]).map((method) => {
+      const parameters = [...(item.parameters ?? []), ...(item[method]!.parameters ?? [])].map((p) => (p.$ref ? spec.components.parameters![p.$ref.split("/").pop()!]! : p));
+      return { path, method, ...item[method]!, parameters };
+    }),
+  );
+}
 const spec = parse(readFileSync("spec/openapi.yaml", "utf8")) as Spec;
-const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
-  METHODS.filter((method) => item[method]).map((method) => ({ path, method, ...item[method]! })),
-);
+const operations = operationsOf(spec);
 
 const work = mkdtempSync(join(tmpdir(), "stytch-docs-test-"));
 const pageFile = join(work, "index.html");
@@ -47,10 +62,10 @@ before(() => {
 after(() => rmSync(work, { recursive: true, force: true }));
 
 /** A request body's fields: its schema's own properties and those of its allOf parts, following $refs. */
-function requestFields(schema: Schema): { name: string; required: boolean }[] {
+function requestFields(spec: Spec, schema: Schema): { name: string; required: boolean }[] {
   const resolved = schema.$ref ? spec.components.schemas[schema.$ref.replace("#/components/schemas/", "")]! : schema;
   const own = Object.keys(resolved.properties ?? {}).map((name) => ({ name, required: resolved.required?.includes(name) ?? false }));
-  return [...own, ...(resolved.allOf ?? []).flatMap(requestFields)];
+  return [...own, ...(resolved.allOf ?? []).flatMap((part) => requestFields(spec, part))];
 }
 
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -122,34 +137,44 @@ test("the page carries all it runs: Redoc inlined, a CSP that allows no request,
   assert.doesNotMatch(html, /cdn\.redoc\.ly/, "Redoc's logo is inlined, not loaded from its CDN");
 });
 
-test("in Chromium with the network blocked, every operation renders (summary, method, path, request fields) and nothing else is requested", async () => {
+/** Every operation of `spec` is in the page: sidebar entry, heading, method and path, each parameter and each request field, required ones marked. */
+async function assertEveryOperationRenders(page: Page, spec: Spec): Promise<void> {
+  for (const operation of operationsOf(spec)) {
+    const where = `${operation.method.toUpperCase()} ${operation.path}`;
+    const item = sidebarEntry(page, operation.summary);
+    if (!(await item.isVisible())) await page.getByRole("link", { name: operation.tags[0], exact: true }).click();
+    assert.match(await item.innerText(), new RegExp(`^${literal(operation.summary)}\\s+${operation.method}$`, "i"), `${where}: sidebar entry`);
+    const href = (await item.locator("a").first().getAttribute("href")) ?? "";
+    assert.ok(href.startsWith("#/"), `${where}: the sidebar links to the operation (${href})`);
+    await item.click();
+
+    const section = page.locator(`[id="${href.slice(2)}"]`);
+    const heading = section.locator("h2").first();
+    await heading.waitFor({ state: "visible" });
+    assert.equal(await heading.innerText(), operation.summary, `${where}: heading`);
+    assert.match(await section.innerText(), new RegExp(`${operation.method}\\s+${literal(operation.path)}\\n`, "i"), `${where}: method and path`);
+
+    for (const parameter of operation.parameters) {
+      const row = section.locator(`[id$="t=request&in=${parameter.in}&path=${parameter.name}"]`);
+      assert.ok(await row.isVisible(), `${where}: ${parameter.in} parameter ${parameter.name} is shown`);
+      if (parameter.required) assert.match(await row.innerText(), /\brequired\b/, `${where}: ${parameter.name} is marked required`);
+    }
+    const media = Object.values(operation.requestBody?.content ?? {})[0];
+    if (!media) continue;
+    const body = section.locator('[id$="/request/body"]');
+    for (const field of requestFields(spec, media.schema)) {
+      const row = body.locator("div[id]").filter({ has: page.getByText(field.name, { exact: true }) }).first();
+      assert.ok(await row.isVisible(), `${where}: request field ${field.name} is shown`);
+      if (field.required) assert.match(await row.innerText(), /\brequired\b/, `${where}: ${field.name} is marked required`);
+    }
+  }
+}
+
+test("in Chromium with the network blocked, every operation renders (summary, method, path, parameters, request fields) and nothing else is requested", async () => {
   assert.ok(operations.length > 0);
   const visit = await openOffline(pageFile, async (page) => {
     assert.equal(await page.locator("h1").first().innerText(), `${spec.info.title} (${spec.info.version})`);
-    for (const operation of operations) {
-      const where = `${operation.method.toUpperCase()} ${operation.path}`;
-      const item = sidebarEntry(page, operation.summary);
-      if (!(await item.isVisible())) await page.getByRole("link", { name: operation.tags[0], exact: true }).click();
-      assert.match(await item.innerText(), new RegExp(`^${literal(operation.summary)}\\s+${operation.method}$`, "i"), `${where}: sidebar entry`);
-      const href = (await item.locator("a").first().getAttribute("href")) ?? "";
-      assert.ok(href.startsWith("#/"), `${where}: the sidebar links to the operation (${href})`);
-      await item.click();
-
-      const section = page.locator(`[id="${href.slice(2)}"]`);
-      const heading = section.locator("h2").first();
-      await heading.waitFor({ state: "visible" });
-      assert.equal(await heading.innerText(), operation.summary, `${where}: heading`);
-      assert.match(await section.innerText(), new RegExp(`${operation.method}\\s+${literal(operation.path)}\\n`, "i"), `${where}: method and path`);
-
-      const media = Object.values(operation.requestBody?.content ?? {})[0];
-      if (!media) continue;
-      const body = section.locator('[id$="/request/body"]');
-      for (const field of requestFields(media.schema)) {
-        const row = body.locator("div[id]").filter({ has: page.getByText(field.name, { exact: true }) }).first();
-        assert.ok(await row.isVisible(), `${where}: request field ${field.name} is shown`);
-        if (field.required) assert.match(await row.innerText(), /\brequired\b/, `${where}: ${field.name} is marked required`);
-      }
-    }
+    await assertEveryOperationRenders(page, spec);
     await page.getByRole("link", { name: "Schemas", exact: true }).click();
     await sidebarEntry(page, "ErrorType").click();
     // Component schemas have their own section; ErrorType shows its known values.
@@ -163,6 +188,15 @@ test("in Chromium with the network blocked, every operation renders (summary, me
   assert.deepEqual(visit.refused, [], "the page tried to load nothing from elsewhere");
   // Redoc's search probes `Function()` to run in a worker; refused, it runs in the page (and works, above).
   assert.deepEqual([...new Set(visit.refusedScript)], visit.refusedScript.length ? ["script-src eval"] : []);
+  assert.deepEqual(visit.errors, []);
+});
+
+test("the test-only spec's operations render as well: path and query parameters, a GET and a DELETE without a body, lists and nested objects", async () => {
+  const shapes = parse(readFileSync(SHAPES_SPEC, "utf8")) as Spec;
+  const file = join(work, "shapes.html");
+  buildDocs(SHAPES_SPEC, file);
+  const visit = await openOffline(file, (page) => assertEveryOperationRenders(page, shapes));
+  assert.deepEqual(visit.requested, [pathToFileURL(file).href], "the page requested nothing but itself");
   assert.deepEqual(visit.errors, []);
 });
 

@@ -48,9 +48,33 @@ test("a field moved into a shared component of the same type, and a new operatio
     report("after-shared"),
     [
       "Public API changes (compared with the committed generated/):",
+      "  ok        POST /check: new operation (check)",
       "  ok        CheckRequest.code: new required field (string)",
       "  ok        CheckRequest.member_id: new required field (string)",
-      "0 breaking, 2 non-breaking → a minor version.",
+      "0 breaking, 3 non-breaking → a minor version.",
+    ].join("\n"),
+  );
+});
+
+test("operations and parameters: added, removed and changed, each with its rule", () => {
+  const operations = (name: string) => loadSpec(new URL(`./fixtures/spec-changes/${name}.yaml`, import.meta.url));
+  assert.equal(
+    formatChanges(diffSurfaces(surfaceOf(operations("operations-before")), surfaceOf(operations("operations-after")))),
+    [
+      "Public API changes (compared with the committed generated/):",
+      "  BREAKING  DELETE /members/{member_id}: operation removed (was deleteMember)",
+      "  BREAKING  GET /members/{member_id}: operationId changed from getMember to getMemberById",
+      "  ok        GET /organizations/{organization_id}: new operation (getOrganization)",
+      "  ok        POST /send: now idempotent: 5xx, timeouts and lost connections are retried by default",
+      "  BREAKING  DELETE /members/{member_id} path member_id: parameter removed (was required string)",
+      "  BREAKING  GET /members/{member_id} query cursor: now required (was optional)",
+      "  BREAKING  GET /members/{member_id} query expand: parameter removed (was optional string)",
+      "  ok        GET /members/{member_id} query fields: new optional parameter (string)",
+      "  BREAKING  GET /members/{member_id} query limit: type changed from integer to string",
+      "  ok        GET /members/{member_id} query locale: now optional (was required)",
+      "  BREAKING  GET /members/{member_id} query organization_id: new required parameter (string)",
+      "  ok        GET /organizations/{organization_id} path organization_id: new required parameter (string)",
+      "7 breaking, 5 non-breaking → a major version.",
     ].join("\n"),
   );
 });

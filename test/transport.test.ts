@@ -3,12 +3,8 @@
  * any of it, a test here fails before a call goes wrong.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import createClient from "openapi-fetch";
-import { parse } from "yaml";
-import { operationsOf } from "../scripts/codegen/operations.ts";
-import type { Spec } from "../scripts/codegen/spec.ts";
 import { createTransport, OutgoingRequest } from "../src/internal/transport.ts";
 
 test("openapi-fetch builds the request with the Request class it is given, as (url, init), and hands that object to fetch", async () => {
@@ -63,11 +59,4 @@ test("query and path parameters are serialised by openapi-fetch's defaults, not 
   const init = { body: {}, params: { path: { id: "m 1" }, query: { expand: "member", page: 2 } } };
   await transport("POST", "/v1/things/{id}", init as never);
   assert.deepEqual(urls, ["https://api.example.test/v1/things/m%201?expand=member&page=2"]);
-});
-
-test("the operation table refuses an operation with parameters rather than drop them", () => {
-  const spec = parse(readFileSync(new URL("../spec/openapi.yaml", import.meta.url), "utf8")) as Spec & { paths: Record<string, Record<string, Record<string, unknown>>> };
-  const [path, item] = Object.entries(spec.paths)[0]!;
-  item.post!.parameters = [{ name: "expand", in: "query", schema: { type: "string" } }];
-  assert.throws(() => operationsOf(spec), new RegExp(`POST ${path.replaceAll("/", "\\/")} declares parameters`));
 });

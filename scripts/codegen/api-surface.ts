@@ -1,19 +1,36 @@
 import { openEnumValues, resolve, type Schema, type Spec } from "./spec.ts";
 
 /**
- * The public API as a caller sees it, flattened: one entry per schema field and per enumeration, marked with
- * the side it travels on. Stored as generated/api-surface.json so the next generation can say what changed.
+ * The public API as a caller sees it, flattened: one entry per operation (`POST /v1/…`), per path or query
+ * parameter (`GET /v1/… query member_id`), per schema field and per enumeration, marked with the side it
+ * travels on. Stored as generated/api-surface.json so the next generation can say what changed.
  */
 export interface ApiSurface {
   servers: string[];
+  operations: Record<string, { id: string; idempotent: boolean }>;
+  parameters: Record<string, { type: string; required: boolean }>;
   fields: Record<string, { type: string; required: boolean; side: Side }>;
   enums: Record<string, { values: string[]; open: boolean; side: Side }>;
 }
 type Side = "request" | "response" | "both";
 
+const METHODS = ["get", "put", "post", "delete", "patch"];
+
 export function surfaceOf(spec: Spec): ApiSurface {
   const sides = schemaSides(spec);
-  const surface: ApiSurface = { servers: ((spec.servers ?? []) as { url: string }[]).map((s) => s.url), fields: {}, enums: {} };
+  const surface: ApiSurface = { servers: ((spec.servers ?? []) as { url: string }[]).map((s) => s.url), operations: {}, parameters: {}, fields: {}, enums: {} };
+  const components = spec.components as Record<string, Record<string, Schema> | undefined>;
+  for (const [path, item] of Object.entries((spec.paths ?? {}) as Record<string, Record<string, Schema>>)) {
+    for (const method of METHODS.filter((m) => item[m])) {
+      const operation = `${method.toUpperCase()} ${path}`;
+      surface.operations[operation] = { id: item[method]!.operationId as string, idempotent: item[method]!["x-idempotent"] === true };
+      for (const declared of [...((item.parameters ?? []) as unknown as Schema[]), ...((item[method]!.parameters ?? []) as Schema[])]) {
+        const parameter = declared.$ref ? components.parameters![declared.$ref.split("/").pop()!]! : declared;
+        const required = (parameter.required as unknown) === true;
+        surface.parameters[`${operation} ${parameter.in as string} ${parameter.name as string}`] = { type: typeName(spec, (parameter.schema ?? {}) as Schema), required };
+      }
+    }
+  }
   for (const [name, schema] of Object.entries(spec.components.schemas).sort(([a], [b]) => a.localeCompare(b))) {
     const side = sides.get(name);
     if (!side) continue;
@@ -74,15 +91,45 @@ export interface Change {
 }
 
 /**
- * What moving from `before` to `after` does to a caller. Request fields break a caller when they appear as
- * required, disappear, change type or stop being optional; response fields break a caller when they
- * disappear, change type or stop being guaranteed. New values of an open enum never break anyone.
+ * What moving from `before` to `after` does to a caller. A removed operation or a changed operationId breaks
+ * a caller; a new operation, or a change of `x-idempotent` (the default retries), does not. Parameters and
+ * request fields break a caller when they appear as required (on an operation that existed), disappear,
+ * change type or stop being optional; response fields break a caller when they disappear, change type or
+ * stop being guaranteed. New values of an open enum never break anyone.
  */
 export function diffSurfaces(before: ApiSurface, after: ApiSurface): Change[] {
   const changes: Change[] = [];
   const add = (breaking: boolean, text: string) => changes.push({ breaking, text });
   for (const url of before.servers.filter((u) => !after.servers.includes(u))) add(true, `server ${url} removed`);
   for (const url of after.servers.filter((u) => !before.servers.includes(u))) add(false, `server ${url} added`);
+
+  // An operation is the method and path a caller's code calls; its operationId names it in hooks and events.
+  for (const key of union(before.operations, after.operations)) {
+    const was = before.operations[key];
+    const now = after.operations[key];
+    if (!was && now) add(false, `${key}: new operation (${now.id})`);
+    else if (was && !now) add(true, `${key}: operation removed (was ${was.id})`);
+    else if (was && now) {
+      if (was.id !== now.id) add(true, `${key}: operationId changed from ${was.id} to ${now.id}`);
+      if (was.idempotent !== now.idempotent) {
+        add(false, `${key}: ${now.idempotent ? "now idempotent: 5xx, timeouts and lost connections are retried by default" : "no longer idempotent: 5xx, timeouts and lost connections are no longer retried by default"}`);
+      }
+    }
+  }
+
+  // Parameters are request fields: sent by the caller, refused when unknown.
+  for (const key of union(before.parameters, after.parameters)) {
+    const was = before.parameters[key];
+    const now = after.parameters[key];
+    const operationExisted = Object.hasOwn(before.operations, key.split(" ").slice(0, 2).join(" "));
+    if (!was && now) add(now.required && operationExisted, `${key}: new ${now.required ? "required" : "optional"} parameter (${now.type})`);
+    else if (was && !now) add(true, `${key}: parameter removed (was ${was.required ? "required" : "optional"} ${was.type})`);
+    else if (was && now) {
+      if (was.type !== now.type) add(true, `${key}: type changed from ${was.type} to ${now.type}`);
+      if (!was.required && now.required) add(true, `${key}: now required (was optional)`);
+      if (was.required && !now.required) add(false, `${key}: now optional (was required)`);
+    }
+  }
 
   for (const key of union(before.fields, after.fields)) {
     const was = before.fields[key];

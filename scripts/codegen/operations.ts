@@ -9,7 +9,7 @@ import { openEnumValues, resolve, type Schema, type Spec } from "./spec.ts";
 type JsonType = "string" | "number" | "boolean" | "object" | "array";
 
 interface FieldRule {
-  type: "string" | "integer" | "number" | "boolean" | "object";
+  type: "string" | "integer" | "number" | "boolean" | "object" | "array";
   minLength?: number;
   maxLength?: number;
   pattern?: string;
@@ -17,6 +17,11 @@ interface FieldRule {
   minimum?: number;
   maximum?: number;
   enum?: string[];
+  required?: string[];
+  properties?: Record<string, FieldRule>;
+  items?: FieldRule;
+  minItems?: number;
+  maxItems?: number;
 }
 
 interface Operation {
@@ -24,45 +29,54 @@ interface Operation {
   method: string;
   path: string;
   idempotent: boolean;
-  request: { required: string[]; properties: Record<string, FieldRule>; atMostOne?: string[]; exactlyOne?: string[] };
+  body: boolean;
+  request: { required: string[]; properties: Record<string, FieldRule>; atMostOne?: string[]; exactlyOne?: string[]; path?: string[]; query?: string[] };
   response: Record<string, JsonType>;
   credentials: string[];
 }
 
-/** The component schemas an operation's request, 200 body and error body use (for validators, not the client). */
+/** The component schemas an operation's request body (if it has one), 200 body and error body use (for validators, not the client). */
 export interface OperationSchemas {
-  request: string;
+  request?: string;
   response: string;
   error: string;
 }
 
+/** An operation as the codegen reads it: the table entry, its schemas' names and its 200 example. */
+type ReadOperation = Operation & { schemas: OperationSchemas; example: unknown };
+
 const METHODS = ["get", "put", "post", "delete", "patch"];
+// GET and DELETE carry no body (nor a JSON content type); the others carry a JSON body.
+const BODYLESS = new Set(["get", "delete"]);
 // Keywords that document a schema without constraining it.
 const ANNOTATIONS = new Set(["title", "description", "examples", "example", "x-credential", "externalDocs", "deprecated"]);
 
-export function operationsOf(spec: Spec): (Operation & { schemas: OperationSchemas })[] {
-  const operations: (Operation & { schemas: OperationSchemas })[] = [];
+export function operationsOf(spec: Spec): ReadOperation[] {
+  const operations: ReadOperation[] = [];
   for (const [path, item] of Object.entries((spec.paths ?? {}) as Record<string, Record<string, Schema>>)) {
     for (const method of METHODS) {
       const operation = item[method];
-      if (operation) operations.push(operationOf(spec, path, method, operation));
+      if (operation) operations.push(operationOf(spec, path, method, operation, (item.parameters ?? []) as unknown as Schema[]));
     }
   }
   return operations;
 }
 
-export function generateOperations(spec: Spec): string {
+export function generateOperations(spec: Spec, source = "spec/openapi.yaml"): string {
   const operations = operationsOf(spec);
   return [
     "/**",
-    " * Generated from spec/openapi.yaml (paths) by scripts/generate.ts. Do not make direct changes to the file.",
+    ` * Generated from ${source} (paths) by scripts/generate.ts. Do not make direct changes to the file.`,
     " * One entry per operation: method, path, request checks, the 200 body's top-level shape, retry safety",
     " * (`x-idempotent`), the fields holding credentials (`x-credential`) and the schemas' names.",
     " */",
     "",
-    "/** A request field's rules, as the spec states them. `object` is a plain object of any JSON values. */",
+    "/**",
+    " * A request field's rules, as the spec states them. An `object` with `properties` is closed (its own",
+    " * fields checked the same way); one without is a plain object of any JSON values. An `array` checks `items`.",
+    " */",
     "export interface FieldRule {",
-    '  readonly type: "string" | "integer" | "number" | "boolean" | "object";',
+    '  readonly type: "string" | "integer" | "number" | "boolean" | "object" | "array";',
     "  readonly minLength?: number;",
     "  readonly maxLength?: number;",
     "  readonly pattern?: string;",
@@ -72,6 +86,11 @@ export function generateOperations(spec: Spec): string {
     "  readonly maximum?: number;",
     "  /** A closed set of values (an open enumeration is a plain string). */",
     "  readonly enum?: readonly string[];",
+    "  readonly required?: readonly string[];",
+    "  readonly properties?: Readonly<Record<string, FieldRule>>;",
+    "  readonly items?: FieldRule;",
+    "  readonly minItems?: number;",
+    "  readonly maxItems?: number;",
     "}",
     "",
     "export interface Operation {",
@@ -80,12 +99,19 @@ export function generateOperations(spec: Spec): string {
     "  readonly path: string;",
     "  /** Whether repeating an attempt is harmless (`x-idempotent`). */",
     "  readonly idempotent: boolean;",
-    "  /** The JSON body: required fields, every known field (others are refused), and session-field groups. */",
+    "  /** Whether the request has a JSON body (POST, PUT, PATCH); GET and DELETE have none. */",
+    "  readonly body: boolean;",
+    "  /**",
+    "   * The request, one object: required fields, every known field (others are refused), session-field",
+    "   * groups, and which fields are path or query parameters (the others travel in the body).",
+    "   */",
     "  readonly request: {",
     "    readonly required: readonly string[];",
     "    readonly properties: Readonly<Record<string, FieldRule>>;",
     "    readonly atMostOne?: readonly string[];",
     "    readonly exactlyOne?: readonly string[];",
+    "    readonly path?: readonly string[];",
+    "    readonly query?: readonly string[];",
     "  };",
     "  /** The 200 body's required top-level fields and their JSON types. */",
     '  readonly response: Readonly<Record<string, "string" | "number" | "boolean" | "object" | "array">>;',
@@ -93,41 +119,89 @@ export function generateOperations(spec: Spec): string {
     "  readonly credentials: readonly string[];",
     "}",
     "",
-    ...operations.map(({ schemas, ...operation }) => `export const ${operation.id} = ${JSON.stringify(operation, null, 2)} as const satisfies Operation;\n`),
+    ...operations.map(({ schemas, example, ...operation }) => `export const ${operation.id} = ${JSON.stringify(operation, null, 2)} as const satisfies Operation;\n`),
     `/** Every operation of the spec, for the mock's router, the CLI and the tests. */`,
     `export const operations = [${operations.map((operation) => operation.id).join(", ")}] as const;`,
     "",
     "/** The spec's operationIds. */",
     'export type OperationId = (typeof operations)[number]["id"];',
     "",
-    "/** The component schemas of each operation's request body, 200 body and error body (each has a generated validator). */",
-    `export const operationSchemas = ${JSON.stringify(Object.fromEntries(operations.map((operation) => [operation.id, operation.schemas])), null, 2)} as const satisfies Record<OperationId, { readonly request: string; readonly response: string; readonly error: string }>;`,
+    "/** The component schemas of each operation's request body (if any), 200 body and error body (each has a generated validator). */",
+    `export const operationSchemas = ${JSON.stringify(Object.fromEntries(operations.map((operation) => [operation.id, operation.schemas])), null, 2)} as const satisfies Record<OperationId, { readonly request?: string; readonly response: string; readonly error: string }>;`,
+    "",
+    "/** Each operation's first 200 example in the spec: the mock's answer to an operation it has no business rules for. */",
+    `export const successExamples = ${JSON.stringify(Object.fromEntries(operations.map((operation) => [operation.id, operation.example])), null, 2)} as const satisfies Record<OperationId, object>;`,
     "",
   ].join("\n");
 }
 
-function operationOf(spec: Spec, path: string, method: string, operation: Schema): Operation & { schemas: OperationSchemas } {
+function operationOf(spec: Spec, path: string, method: string, operation: Schema, pathItemParameters: Schema[]): ReadOperation {
   const id = operation.operationId as string;
   const where = `${method.toUpperCase()} ${path}`;
   if (typeof operation["x-idempotent"] !== "boolean") throw new Error(`spec: ${where} needs x-idempotent: true or false (may an attempt be repeated?)`);
-  if (operation.parameters) throw new Error(`spec: ${where} declares parameters; the pipeline sends a JSON body only: teach src/internal/pipeline.ts to pass them`);
-  const request = schemaName((operation.requestBody as Schema | undefined)?.content, `${where} requestBody`);
+  const body = !BODYLESS.has(method);
+  if (body !== Boolean(operation.requestBody)) throw new Error(`spec: ${where} ${body ? "needs a requestBody" : "cannot have a requestBody"} (GET and DELETE send none; PUT, POST and PATCH send JSON)`);
+  const request = body ? schemaName((operation.requestBody as Schema).content, `${where} requestBody`) : undefined;
   const responses = operation.responses as Record<string, Schema>;
   const response = schemaName(responses["200"]?.content, `${where} 200 response`);
   const errorResponse = responses.default?.$ref ? resolveResponse(spec, responses.default.$ref) : responses.default;
   const error = schemaName(errorResponse?.content, `${where} default response`);
-  const requestSchema = spec.components.schemas[request]!;
+  const requestSchema = request ? spec.components.schemas[request]! : { type: "object", additionalProperties: false };
   const responseSchema = spec.components.schemas[response]!;
+  const parameters = [...pathItemParameters, ...((operation.parameters ?? []) as Schema[])].map((parameter) => resolveParameter(spec, parameter));
   return {
     id,
     method: method.toUpperCase(),
     path,
     idempotent: operation["x-idempotent"],
-    request: requestRules(spec, request, requestSchema),
+    body,
+    request: withParameters(spec, where, requestRules(spec, request ?? where, requestSchema), parameters, path),
     response: responseShape(spec, responseSchema),
     credentials: [...credentialFields(spec, requestSchema), ...credentialFields(spec, responseSchema)].filter((f, i, all) => all.indexOf(f) === i).sort(),
-    schemas: { request, response, error },
+    schemas: { ...(request && { request }), response, error },
+    example: successExample(responses["200"]!.content, where),
   };
+}
+
+const PARAMETER_KEYWORDS = new Set(["name", "in", "required", "schema", "description", "example", "examples", "deprecated"]);
+
+/**
+ * Path and query parameters join the request's fields, checked by the same rules: a caller passes one object
+ * and the table says which fields travel in the URL. A parameter's name must not be a body field's too.
+ */
+function withParameters(spec: Spec, where: string, rules: Operation["request"], parameters: Schema[], path: string): Operation["request"] {
+  const placed: { path: string[]; query: string[] } = { path: [], query: [] };
+  for (const parameter of parameters) {
+    const name = parameter.name as string;
+    const location = parameter.in as string;
+    const at = `${where} parameter ${name}`;
+    if (location !== "path" && location !== "query") throw new Error(`spec: ${at} is in ${location}; only path and query parameters are supported: teach scripts/codegen/operations.ts and src/internal/request-parts.ts`);
+    unknownKeywords(parameter, PARAMETER_KEYWORDS, at);
+    if (Object.hasOwn(rules.properties, name)) throw new Error(`spec: ${at} has the name of a field of the request: a caller passes one object, so each name can mean one thing`);
+    if (location === "path" && ((parameter.required as unknown) !== true || !path.includes(`{${name}}`))) throw new Error(`spec: ${at} must be required and appear in the path as {${name}}`);
+    const schema = resolve(spec, (parameter.schema ?? {}) as Schema);
+    if (schema["x-credential"]) throw new Error(`spec: ${at} is a credential; a credential never travels in a URL (servers and proxies log URLs)`);
+    const rule = fieldRule(spec, at, schema);
+    if (rule.type === "object" || rule.type === "array") throw new Error(`spec: ${at} has type ${rule.type}; only plain values are supported as parameters: teach scripts/codegen/operations.ts`);
+    rules.properties[name] = rule;
+    if ((parameter.required as unknown) === true) rules.required.push(name);
+    placed[location].push(name);
+  }
+  const unplaced = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!).filter((name) => !placed.path.includes(name));
+  if (unplaced.length) throw new Error(`spec: ${where} has {${unplaced.join("}, {")}} in its path but no path parameter of that name`);
+  return { ...rules, ...(placed.path.length && { path: placed.path }), ...(placed.query.length && { query: placed.query }) };
+}
+
+function resolveParameter(spec: Spec, parameter: Schema): Schema {
+  if (!parameter.$ref) return parameter;
+  return ((spec.components as Record<string, Record<string, Schema>>).parameters ?? {})[parameter.$ref.split("/").pop()!]!;
+}
+
+function successExample(content: unknown, where: string): unknown {
+  const media = (content as Record<string, { examples?: Record<string, { value?: unknown }>; example?: unknown }>)["application/json"]!;
+  const example = Object.values(media.examples ?? {})[0]?.value ?? media.example;
+  if (typeof example !== "object" || example === null) throw new Error(`spec: ${where} 200 response needs an example (the mock answers it when it has no business rules)`);
+  return example;
 }
 
 function schemaName(content: unknown, where: string): string {
@@ -147,12 +221,16 @@ function requestRules(spec: Spec, name: string, schema: Schema): Operation["requ
     throw new Error(`spec: ${name} must be an object with additionalProperties: false (the client refuses unknown fields)`);
   }
   unknownKeywords(schema, REQUEST_KEYWORDS, name);
-  const properties: Record<string, FieldRule> = {};
-  for (const [field, declared] of Object.entries(schema.properties ?? {})) properties[field] = fieldRule(spec, `${name}.${field}`, declared);
-  const rules: Operation["request"] = { required: schema.required ?? [], properties };
+  const rules: Operation["request"] = { required: [...(schema.required ?? [])], properties: propertyRules(spec, name, schema) };
   if (schema.not) rules.atMostOne = atMostOne(schema.not as Schema, name);
   if (schema.oneOf) rules.exactlyOne = exactlyOne(schema.oneOf as Schema[], name);
   return rules;
+}
+
+function propertyRules(spec: Spec, where: string, schema: Schema): Record<string, FieldRule> {
+  const properties: Record<string, FieldRule> = {};
+  for (const [field, declared] of Object.entries(schema.properties ?? {})) properties[field] = fieldRule(spec, `${where}.${field}`, declared);
+  return properties;
 }
 
 const FIELD_KEYWORDS: Record<FieldRule["type"], string[]> = {
@@ -160,8 +238,10 @@ const FIELD_KEYWORDS: Record<FieldRule["type"], string[]> = {
   integer: ["minimum", "maximum"],
   number: ["minimum", "maximum"],
   boolean: [],
-  object: ["additionalProperties"],
+  object: ["additionalProperties", "properties", "required"],
+  array: ["items", "minItems", "maxItems"],
 };
+const COPIED = ["minLength", "maxLength", "pattern", "minimum", "maximum", "enum", "minItems", "maxItems"] as const;
 
 function fieldRule(spec: Spec, where: string, declared: Schema): FieldRule {
   const schema = resolve(spec, declared);
@@ -170,14 +250,25 @@ function fieldRule(spec: Spec, where: string, declared: Schema): FieldRule {
   const type = schema.type as FieldRule["type"];
   if (!(type in FIELD_KEYWORDS)) throw new Error(`spec: ${where} has type ${JSON.stringify(type)}; teach scripts/codegen/operations.ts and src/internal/validate-request.ts`);
   unknownKeywords(schema, new Set(["type", ...FIELD_KEYWORDS[type], ...ANNOTATIONS]), where);
-  if (type === "object" && schema.additionalProperties !== true) throw new Error(`spec: ${where}: only free-form objects (additionalProperties: true) are supported`);
   const rule: FieldRule = { type };
-  for (const key of ["minLength", "maxLength", "pattern", "minimum", "maximum", "enum"] as const) {
-    if (schema[key] !== undefined) (rule as unknown as Record<string, unknown>)[key] = schema[key];
-  }
+  for (const key of COPIED) if (schema[key] !== undefined) (rule as unknown as Record<string, unknown>)[key] = schema[key];
   const example = (schema.examples as unknown[] | undefined)?.[0] ?? schema.example;
   if (rule.pattern && typeof example === "string") rule.example = example;
+  if (type === "object") return objectRule(spec, where, schema, rule);
+  if (type === "array") {
+    if (!schema.items) throw new Error(`spec: ${where} is an array without items: say what it holds`);
+    rule.items = fieldRule(spec, `${where}[]`, schema.items as Schema);
+  }
   return rule;
+}
+
+/** A free-form object (`additionalProperties: true`, any JSON values) or a closed one whose fields are checked like the body's. */
+function objectRule(spec: Spec, where: string, schema: Schema, rule: FieldRule): FieldRule {
+  if (schema.additionalProperties === true && !schema.properties && !schema.required) return rule;
+  if (schema.additionalProperties !== false || !schema.properties) {
+    throw new Error(`spec: ${where} must be free-form (additionalProperties: true and no properties) or closed (properties and additionalProperties: false)`);
+  }
+  return { ...rule, required: [...(schema.required ?? [])], properties: propertyRules(spec, where, schema) };
 }
 
 function unknownKeywords(schema: Schema, known: Set<string>, where: string): void {

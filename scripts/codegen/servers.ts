@@ -7,7 +7,7 @@ interface ServerObject {
 }
 
 /** The spec's `servers`, each tagged with the project id prefix (`x-project-id-prefix`) that selects it. */
-export function generateServers(spec: Spec): string {
+export function generateServers(spec: Spec, source = "spec/openapi.yaml"): string {
   const servers = ((spec.servers ?? []) as ServerObject[]).map((server) => {
     const prefix = server["x-project-id-prefix"];
     if (!prefix) throw new Error(`spec: server ${server.url} needs x-project-id-prefix (e.g. project-test-)`);
@@ -15,7 +15,7 @@ export function generateServers(spec: Spec): string {
   });
   return [
     "/**",
-    " * Generated from spec/openapi.yaml (servers) by scripts/generate.ts.",
+    ` * Generated from ${source} (servers) by scripts/generate.ts.`,
     " * Do not make direct changes to the file.",
     " */",
     "",

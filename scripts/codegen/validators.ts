@@ -11,7 +11,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-
  * Standalone validators compiled from the spec's own schemas by ajv: plain code with no imports, so the mock
  * server and response validation need no runtime dependency and nothing is re-typed by hand.
  */
-export function generateValidators(spec: Spec): { code: string; types: string } {
+export function generateValidators(spec: Spec, source = "spec/openapi.yaml"): { code: string; types: string } {
   const ajv = new ajv2020.default({
     allErrors: false,
     // Each shared schema compiled once (24 OAuth factors share one shape), not inlined at every use.
@@ -30,7 +30,7 @@ export function generateValidators(spec: Spec): { code: string; types: string } 
   const refs = Object.fromEntries(names.map((name) => [`validate${name}`, `stytch#/$defs/${name}`]));
   const code = ajvStandalone.default(ajv, refs);
   if (/\brequire\(|^import /m.test(code)) throw new Error("ajv standalone output imports a runtime module");
-  const header = "/**\n * Generated from spec/openapi.yaml by scripts/generate.ts (ajv standalone). Do not make direct changes to the file.\n */\n";
+  const header = `/**\n * Generated from ${source} by scripts/generate.ts (ajv standalone). Do not make direct changes to the file.\n */\n`;
   const types = [
     header,
     "/** The first mismatch, as ajv reports it: `instancePath` is a JSON pointer into the data. */",

@@ -1,16 +1,22 @@
 import { b2bOtpsSmsAuthenticate, type Operation, type OperationId } from "../../generated/operations.ts";
 import type { MockStytch, SentSms } from "../mock/index.ts";
 import type { StytchB2BClient } from "../client.ts";
-import type { OperationMethod } from "../internal/pipeline.ts";
 import type { SmsAuthenticateResponse } from "../otps/sms/authenticate.ts";
 import type { SmsSendResponse } from "../otps/sms/send.ts";
 
 /**
  * What the CLI says and does per operation beyond what the table gives it (the command, the flags, the
- * client's method): the lines printed on success, and what --mock sets up first. An operation without an
- * entry prints a generic summary.
+ * call): a short alias, a line for --help, the lines printed on success, and what --mock sets up first. An
+ * operation without an entry has its command's name only, and prints a generic summary.
  */
 export interface CommandSpecifics {
+  /** A one-word name beside the command's own (kept from before commands were named by their path). */
+  alias?: string;
+  /** What the command does, in a line of --help. */
+  about: string;
+  /** --help lines about the command's --mock, and its examples. */
+  mockHelp?: string[];
+  examples?: string[];
   summary(response: never, sms: SentSms | undefined): string[];
   /** Gets the embedded mock ready for the call (and fills in what the mock supplies); returns a note to print. */
   prepareMock?(mock: MockStytch, client: StytchB2BClient, body: Record<string, unknown>): Promise<string>;
@@ -18,6 +24,16 @@ export interface CommandSpecifics {
 
 export const COMMAND_SPECIFICS: { readonly [id in OperationId]?: CommandSpecifics } = {
   b2bOtpsSmsSend: {
+    alias: "send",
+    about: "text a code to a Member",
+    mockHelp: ["A session option is needed when the Member already has an active MFA factor.", "With --mock, prints the code the mock recorded."],
+    examples: [
+      "STYTCH_PROJECT_ID=project-test-… STYTCH_SECRET=… \\",
+      "  stytch-b2b-sms send --organization-id organization-test-… --member-id member-test-… --phone +15005550006",
+      "stytch-b2b-sms send --mock --phone +15005550006",
+      "stytch-b2b-sms send --mock --organization-id acme --member-id member-test-00000000-0000-4000-8000-000000000002 --phone +15005550006 --json",
+      "stytch-b2b-sms send --mock --locale pt-br          # exit 3: the seeded Member has no phone yet",
+    ],
     summary: (response: SmsSendResponse, sms) => [
       `Sent an SMS code to ${response.member.mfa_phone_number || "the Member's phone"}.`,
       ...who(response),
@@ -26,6 +42,19 @@ export const COMMAND_SPECIFICS: { readonly [id in OperationId]?: CommandSpecific
     ],
   },
   b2bOtpsSmsAuthenticate: {
+    alias: "authenticate",
+    about: "check the code the Member typed",
+    mockHelp: [
+      "With --mock, a code is sent through the mock first, and --code and the session default to the",
+      "mock's code and an intermediate session token. The session's token and JWT are never printed.",
+    ],
+    examples: [
+      "STYTCH_PROJECT_ID=project-test-… STYTCH_SECRET=… \\",
+      "  stytch-b2b-sms authenticate --organization-id organization-test-… --member-id member-test-… \\",
+      "    --code 123456 --intermediate-session-token …",
+      "stytch-b2b-sms authenticate --mock                 # the whole step: send, then authenticate",
+      "stytch-b2b-sms authenticate --mock --code 000000   # exit 3: otp_code_not_found",
+    ],
     summary: (response: SmsAuthenticateResponse) => {
       const session = response.member_session;
       return [
@@ -52,12 +81,19 @@ export const COMMAND_SPECIFICS: { readonly [id in OperationId]?: CommandSpecific
   },
 };
 
-/** The client's method for an operation: where its path says (`/v1/b2b/otps/sms/send` → `client.otps.sms.send`). */
-export function clientMethod(client: StytchB2BClient, operation: Operation): OperationMethod<never, object> {
-  const method = operation.path.split("/").slice(3).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], client);
-  if (typeof method !== "function") throw new Error(`the client has no method for ${operation.method} ${operation.path}`);
-  return method as OperationMethod<never, object>;
-}
+/** What --help says of a request field's flag, where its type and rules say too little. */
+export const FIELD_HINTS: Readonly<Record<string, string>> = {
+  organization_id: "Organization ID, slug or external ID",
+  member_id: "Member ID or external ID",
+  mfa_phone_number: "phone number to text and link, when the Member has none yet",
+  locale: "language of the SMS, e.g. en, es, pt-br, de-DE (default en)",
+  session_token: "a session of the Member",
+  session_jwt: "a session of the Member, as a JWT",
+  intermediate_session_token: "the primary login's session of the Member",
+  code: "the code the Member typed",
+  session_duration_minutes: "default 60",
+  session_custom_claims: "e.g. '{\"team\":\"red\"}'; a null value deletes a claim",
+};
 
 /** What the CLI prints after a call no entry above describes. */
 export function genericSummary(operation: Operation, response: { request_id?: unknown }): string[] {

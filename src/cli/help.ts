@@ -1,41 +1,40 @@
-export const HELP = `stytch-b2b-sms: the Stytch B2B SMS one-time passcode step from the command line
-  send          text a code to a Member (POST /v1/b2b/otps/sms/send)
-  authenticate  check the code the Member typed (POST /v1/b2b/otps/sms/authenticate)
+import type { FieldRule, Operation } from "../../generated/operations.ts";
+import { COMMAND_SPECIFICS, FIELD_HINTS, type CommandSpecifics } from "./commands.ts";
+import { commandName, flagOf } from "./parse-args.ts";
+
+/** --help, written from the operation table: every command with its method, path and flags; then what every command shares. */
+export function helpText(operations: readonly Operation[]): string {
+  const specifics = (operation: Operation): CommandSpecifics | undefined =>
+    Object.hasOwn(COMMAND_SPECIFICS, operation.id) ? COMMAND_SPECIFICS[operation.id as keyof typeof COMMAND_SPECIFICS] : undefined;
+  const commands = operations.flatMap((operation) => {
+    const own = specifics(operation);
+    const name = own?.alias ? `${own.alias} (or ${commandName(operation)})` : commandName(operation);
+    const flags = Object.entries(operation.request.properties).map(([field, rule]) => {
+      const flag = `${flagOf(field)} ${placeholder(rule)}${operation.request.required.includes(field) ? "  (required)" : ""}`;
+      return `    ${flag.padEnd(44)}${FIELD_HINTS[field] ?? ""}`.trimEnd();
+    });
+    const { atMostOne, exactlyOne } = operation.request;
+    const groups = [...(atMostOne ? [`At most one of ${atMostOne.map(flagOf).join(", ")}.`] : []), ...(exactlyOne ? [`Exactly one of ${exactlyOne.map(flagOf).join(", ")}.`] : [])];
+    return [`  ${name}${own ? `: ${own.about}` : ""} (${operation.method} ${operation.path})`, ...flags, ...[...groups, ...(own?.mockHelp ?? [])].map((line) => `    ${line}`), ""];
+  });
+  const examples = operations.flatMap((operation) => specifics(operation)?.examples ?? []).map((line) => `  ${line}`);
+  return `stytch-b2b-sms: the Stytch B2B SMS one-time passcode step from the command line, a command per operation
 
 Usage
-  stytch-b2b-sms send --organization-id <id> --member-id <id> [options]
-  stytch-b2b-sms authenticate --organization-id <id> --member-id <id> --code <code> <one session option> [options]
-  stytch-b2b-sms send|authenticate --mock [options]
+  stytch-b2b-sms <command> [options]    (in a clone of the repository: npm run cli -- <command> [options])
+  stytch-b2b-sms <command> --mock [options]
   stytch-b2b-sms --help
 
-Both commands
-  --organization-id <id>   Organization ID, slug or external ID
-  --member-id <id>         Member ID or external ID
-  --session-token <token>               a session of the Member; send takes at most one of
-  --session-jwt <jwt>                   these three (one is required when the Member already
-  --intermediate-session-token <token>  has an active MFA factor), authenticate exactly one
+Commands and their options (one per request field, path and query parameters included)
+${commands.join("\n")}
+Options of every command
   --json                   print one JSON document on stdout (errors included)
   --timeout <ms>           give up after this many milliseconds (default 30000)
   --base-url <url>         another API origin (default from the project ID; env STYTCH_BASE_URL)
   --mock                   call an embedded mock Stytch started in this process; --organization-id
-                           and --member-id default to the mock's seeded Organization (slug "acme")
-                           and its Member
+                           and --member-id, where the command has them, default to the mock's seeded
+                           Organization (slug "acme") and its Member
   -h, --help               show this help
-
-send
-  --phone <+E.164>         phone number to text and link, when the Member has none yet
-  --locale <locale>        language of the SMS, e.g. en, es, pt-br, de-DE (default en)
-  With --mock, prints the code the mock recorded.
-
-authenticate
-  --code <code>                       the code the Member typed
-  --session-duration-minutes <n>      5 to 527040 (default 60)
-  --session-custom-claims <json>      e.g. '{"team":"red"}'; a null value deletes a claim
-  --set-mfa-enrollment enroll|unenroll
-  --set-default-mfa true|false
-  --telemetry-id <id>
-  With --mock, a code is sent through the mock first, and --code and the session default to the
-  mock's code and an intermediate session token. The session's token and JWT are never printed.
 
 Credentials
   Read from the environment, never from the command line: STYTCH_PROJECT_ID (project-test-… or
@@ -48,17 +47,17 @@ Exit codes
   4  network error: no connection, or an answer that is not Stytch's JSON (e.g. a proxy's HTML)
   5  timeout: the call passed --timeout; Stytch may have acted on it (sent the SMS, used the code)
   1  anything else
+${examples.length ? `\nExamples\n${examples.join("\n")}\n` : ""}`;
+}
 
-Examples
-  STYTCH_PROJECT_ID=project-test-… STYTCH_SECRET=… \\
-    stytch-b2b-sms send --organization-id organization-test-… --member-id member-test-… --phone +15005550006
-  STYTCH_PROJECT_ID=project-test-… STYTCH_SECRET=… \\
-    stytch-b2b-sms authenticate --organization-id organization-test-… --member-id member-test-… \\
-      --code 123456 --intermediate-session-token …
-
-  stytch-b2b-sms send --mock --phone +15005550006
-  stytch-b2b-sms send --mock --organization-id acme --member-id member-test-00000000-0000-4000-8000-000000000002 --phone +15005550006 --json
-  stytch-b2b-sms send --mock --locale pt-br          # exit 3: the seeded Member has no phone yet
-  stytch-b2b-sms authenticate --mock                 # the whole step: send, then authenticate
-  stytch-b2b-sms authenticate --mock --code 000000   # exit 3: otp_code_not_found
-`;
+/** A flag's value as --help shows it, from the field's rules. */
+function placeholder(rule: FieldRule): string {
+  if (rule.enum) return rule.enum.join("|");
+  if (rule.type === "boolean") return "true|false";
+  if (rule.type === "object") return "<json object>";
+  if (rule.type === "array") return "<json list>";
+  if (rule.type === "integer" || rule.type === "number") {
+    return rule.minimum !== undefined && rule.maximum !== undefined ? `<${rule.minimum}..${rule.maximum}>` : "<n>";
+  }
+  return rule.pattern ? `<${rule.example ?? "text"}>` : "<text>";
+}

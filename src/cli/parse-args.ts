@@ -1,9 +1,12 @@
 import { parseArgs } from "node:util";
-import { operations, type Operation } from "../../generated/operations.ts";
+import type { FieldRule, Operation } from "../../generated/operations.ts";
+import { COMMAND_SPECIFICS } from "./commands.ts";
 
 /**
- * The CLI's commands and flags come from the operation table: a command per operation, named by the last
- * segment of its path (`send`, `authenticate`), and a flag per request field (`member_id` → `--member-id`).
+ * The CLI's commands and flags come from the operation table: a command per operation, named by its path's
+ * resource segments and, unless it is a POST, its method (`otps sms send`, `organizations member get`), so
+ * that two operations never share a name; and a flag per request field, parameters included
+ * (`member_id` → `--member-id`).
  */
 export type Command = { kind: "help" } | CallCommand;
 
@@ -33,8 +36,32 @@ export function flagOf(field: string): string {
   return ALIASES[field] ?? `--${field.replaceAll("_", "-")}`;
 }
 
-/** Commands by name: the last segment of each operation's path. */
-export const COMMANDS: ReadonlyMap<string, Operation> = new Map(operations.map((operation) => [operation.path.split("/").pop()!, operation]));
+/**
+ * An operation's command: the path's segments after the version and product (`/v1/b2b/`), without its
+ * parameters, then the method unless it is POST (`DELETE …/members/mfa_phone_numbers/{member_id}` →
+ * `organizations members mfa-phone-numbers delete`).
+ */
+export function commandName(operation: Operation): string {
+  const segments = operation.path.split("/").slice(3).filter((segment) => !segment.startsWith("{"));
+  if (operation.method !== "POST") segments.push(operation.method.toLowerCase());
+  return segments.map((segment) => segment.replaceAll("_", "-")).join(" ");
+}
+
+/** Commands by name, each operation's own and the short aliases of `commands.ts` (`send`); a clash is a bug in the table. */
+export function commandsOf(operations: readonly Operation[]): ReadonlyMap<string, Operation> {
+  const commands = new Map<string, Operation>();
+  const add = (name: string, operation: Operation) => {
+    const taken = commands.get(name);
+    if (taken) throw new Error(`two operations would be the command '${name}': ${taken.method} ${taken.path} and ${operation.method} ${operation.path}`);
+    commands.set(name, operation);
+  };
+  for (const operation of operations) {
+    add(commandName(operation), operation);
+    const alias = Object.hasOwn(COMMAND_SPECIFICS, operation.id) ? COMMAND_SPECIFICS[operation.id as keyof typeof COMMAND_SPECIFICS]?.alias : undefined;
+    if (alias) add(alias, operation);
+  }
+  return commands;
+}
 
 const COMMON = {
   json: { type: "boolean" },
@@ -44,9 +71,10 @@ const COMMON = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-export function parseCommandLine(argv: readonly string[]): Command {
+export function parseCommandLine(argv: readonly string[], operations: readonly Operation[]): Command {
+  const commands = commandsOf(operations);
   const fieldFlags = new Map<string, string>();
-  for (const operation of COMMANDS.values()) for (const field of Object.keys(operation.request.properties)) fieldFlags.set(flagOf(field).slice(2), field);
+  for (const operation of operations) for (const field of Object.keys(operation.request.properties)) fieldFlags.set(flagOf(field).slice(2), field);
   const options: Record<string, { type: "string" | "boolean"; short?: string }> = { ...COMMON };
   for (const [flag] of fieldFlags) options[flag] = { type: "string" };
   let parsed;
@@ -57,18 +85,21 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
   if (values.help || positionals[0] === "help") return { kind: "help" };
-  const names = [...COMMANDS.keys()].map((name) => `\`${name}\``).join(" or ");
-  if (positionals.length === 0) throw new UsageError(`No command given: use ${names}.`);
-  const operation = COMMANDS.get(positionals[0]!);
-  if (!operation) throw new UsageError(`Unknown command '${positionals[0]}': the commands are ${names}.`);
-  if (positionals.length > 1) throw new UsageError(`Unexpected argument '${positionals[1]}'.`);
+  const names = [...commands.keys()].map((name) => `\`${name}\``).join(", ");
+  if (positionals.length === 0) throw new UsageError(`No command given: the commands are ${names}.`);
+  // The longest run of words that names a command; a word after it is a stray argument.
+  const words = [...positionals.keys()].map((i) => positionals.slice(0, positionals.length - i).join(" ")).find((name) => commands.has(name));
+  if (!words) throw new UsageError(`Unknown command '${positionals.join(" ")}': the commands are ${names}.`);
+  const operation = commands.get(words)!;
+  const stray = positionals[words.split(" ").length];
+  if (stray !== undefined) throw new UsageError(`Unexpected argument '${stray}'.`);
 
   const body: Record<string, unknown> = {};
   for (const [flag, field] of fieldFlags) {
     const value = values[flag];
     if (typeof value !== "string") continue;
     const rule = operation.request.properties[field];
-    if (!rule) throw new UsageError(`--${flag} is not an option of \`${positionals[0]}\`.`);
+    if (!rule) throw new UsageError(`--${flag} is not an option of \`${words}\`.`);
     body[field] = fromText(`--${flag}`, value, rule.type);
   }
   const command: CallCommand = { kind: "call", operation, body, json: values.json === true, mock: values.mock === true };
@@ -83,7 +114,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
 }
 
 /** A flag's text as the field's type; the client then checks the value against the spec. */
-function fromText(flag: string, text: string, type: Operation["request"]["properties"][string]["type"]): unknown {
+function fromText(flag: string, text: string, type: FieldRule["type"]): unknown {
   if (type === "string") return text;
   if (type === "integer" || type === "number") {
     if (!/^-?\d+(\.\d+)?$/.test(text)) throw new UsageError(`${flag} takes a number, got '${text}'.`);
@@ -96,7 +127,7 @@ function fromText(flag: string, text: string, type: Operation["request"]["proper
   try {
     return JSON.parse(text);
   } catch {
-    throw new UsageError(`${flag} takes a JSON object, e.g. '{"team":"red"}'.`);
+    throw new UsageError(type === "array" ? `${flag} takes a JSON list, e.g. '["a","b"]'.` : `${flag} takes a JSON object, e.g. '{"team":"red"}'.`);
   }
 }
 

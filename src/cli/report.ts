@@ -22,7 +22,7 @@ export interface Success {
 }
 
 export function successText({ operation, response, sms, mockNote }: Success): string {
-  const specifics = COMMAND_SPECIFICS[operation.id as OperationId];
+  const specifics = Object.hasOwn(COMMAND_SPECIFICS, operation.id) ? COMMAND_SPECIFICS[operation.id as OperationId] : undefined;
   const lines = specifics ? specifics.summary(response as never, sms) : genericSummary(operation, response);
   return `${[...lines, ...(mockNote ? [mockNote] : [])].join("\n")}\n`;
 }
@@ -46,8 +46,8 @@ export function errorFacts(error: unknown): Record<string, string | number | boo
     Object.assign(facts, { status: error.status, error_type: error.error_type, error_message: error.error_message });
     Object.assign(facts, { request_id: error.request_id, error_url: error.error_url });
   } else if (error instanceof StytchValidationError) {
-    // A request field (or several) has a flag; a body or option problem has none.
-    const fields = error.field.split(", ");
+    // A request field (or several) has a flag, a field inside one (query.operator) its flag; a body or option problem has none.
+    const fields = error.field.split(", ").map((field) => field.split(/[.[]/)[0]!);
     const flag = fields.every((field) => /^[a-z][a-z_]*$/.test(field) && field !== "body") ? fields.map(flagOf).join(", ") : undefined;
     Object.assign(facts, { field: error.field, rule: error.rule, ...(flag && { flag }) });
   } else if (error instanceof StytchDecodeError) {

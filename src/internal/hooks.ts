@@ -7,6 +7,7 @@ interface CallEvent {
   readonly method: string;
   /** The spec's path, e.g. `/v1/b2b/otps/sms/send`. */
   readonly path: string;
+  /** The base URL and the spec's path; a templated path keeps its `{name}` placeholders (no parameter values in events). */
   readonly url: string;
   /** 1 for the first attempt, 2 for the first retry, … */
   readonly attempt: number;

@@ -18,7 +18,8 @@ import { Deadline } from "./deadline.ts";
 import { callHook, redactHeaders, type Hooks } from "./hooks.ts";
 import type { CallWatcher, Plugin } from "./plugin.ts";
 import { createRedactor, redactError, type Redact } from "./redact.ts";
-import { requestHeaders } from "./request-headers.ts";
+import { requestHeaders, withoutContentType } from "./request-headers.ts";
+import { requestParts } from "./request-parts.ts";
 import { checkRetryOptions, defaultRetryOn, retryDelayMs, retryReason } from "./retry-policy.ts";
 import { sleep } from "./sleep.ts";
 import type { Exchange, Received } from "./transport.ts";
@@ -81,6 +82,7 @@ function bindOperation(context: Context, operation: Operation) {
   const event = { operation: operation.id, method: operation.method, path: operation.path, url };
   const redactSecrets = createRedactor(context.secrets, operation.credentials);
   const defaults: Policy = { ...context.defaults, retryOn: context.defaults.retryOn ?? defaultRetryOn(operation.idempotent) };
+  const { client: clientHeaders, fixed } = operation.body ? context.headers : withoutContentType(context.headers);
 
   return async function call(body: unknown, options: CallOptions = NO_OPTIONS, withResponse = false): Promise<unknown> {
     const watcher = context.plugin?.watch({ operation, body, options, url });
@@ -101,7 +103,7 @@ function bindOperation(context: Context, operation: Operation) {
     checkHeaders("headers", options.headers);
     const policy = policyFor(defaults, options);
     const redact = withCallCredentials(redactSecrets, operation.credentials, body as Record<string, unknown>);
-    const { client: clientHeaders, fixed } = context.headers;
+    const parts = requestParts(operation, body as Record<string, unknown>);
     const headers = options.headers ? requestHeaders(fixed, clientHeaders, options.headers) : clientHeaders;
     const fetchOptions = options.fetchOptions ? { ...context.fetchOptions, ...options.fetchOptions } : context.fetchOptions;
     const deadline = new Deadline(policy.timeoutMs, options.signal);
@@ -145,7 +147,7 @@ function bindOperation(context: Context, operation: Operation) {
       let response: Response | undefined;
       try {
         const signal = attemptDeadline?.signal ?? deadline.signal;
-        const received = await context.exchange(operation.method, operation.path, { ...fetchOptions, body, headers, redirect: "manual", signal });
+        const received = await context.exchange(operation.method, operation.path, { ...fetchOptions, ...parts, headers, redirect: "manual", signal });
         response = received.response;
         const decoded = response.ok ? decodeSuccess(received, operation.response, redact) : decodeFailure(received, redact);
         const checked = context.validateResponses ? checkAgainstSpec(context.validateResponses, received, decoded) : decoded;

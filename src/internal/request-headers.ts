@@ -14,3 +14,10 @@ export function requestHeaders(fixed: Readonly<Record<string, string>>, ...calle
   }
   return Object.assign(out, fixed);
 }
+
+/** The client's headers for a request without a body, which has no media type to declare (GET, DELETE). */
+export function withoutContentType({ client, fixed }: { readonly client: Record<string, string>; readonly fixed: Record<string, string> }) {
+  const { "Content-Type": _client, ...clientRest } = client;
+  const { "Content-Type": _fixed, ...fixedRest } = fixed;
+  return { client: clientRest, fixed: fixedRest };
+}

@@ -1,6 +1,7 @@
 import createClient from "openapi-fetch";
 import type { paths } from "../../generated/stytch.ts";
 import { readBody } from "./read-body.ts";
+import type { RequestParts } from "./request-parts.ts";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 export type Exchange = ReturnType<typeof createTransport>;
@@ -46,7 +47,7 @@ export function createTransport(baseUrl: string, fetch: () => FetchLike, maxByte
   const engine = createClient<paths>({ baseUrl, Request: OutgoingRequest as unknown as typeof Request });
   // The operation comes from the generated table, so the path is a plain string here; its types live in the table.
   const request = engine.request as (method: string, path: string, init: object) => Promise<unknown>;
-  return async function exchange(method: string, path: string, init: Omit<RequestInit, "body"> & { body: unknown }): Promise<Received> {
+  return async function exchange(method: string, path: string, init: Omit<RequestInit, "body"> & RequestParts): Promise<Received> {
     let received: Received | undefined;
     const read = async (request: Request): Promise<Response> => {
       const { url, init } = request as unknown as OutgoingRequest;

@@ -5,27 +5,33 @@ import { rejectControlCharacters } from "./control-characters.ts";
 const patterns = new Map<string, RegExp>();
 
 /**
- * Refuses, before anything is sent, a body the operation's rules (generated from the spec) forbid; the
- * error names the field and the rule, never the value (it may be a credential). The mock checks requests
- * with this same function, so the two cannot disagree.
+ * Refuses, before anything is sent, a request the operation's rules (generated from the spec) forbid; the
+ * error names the field and the rule, never the value (it may be a credential). Path and query parameters
+ * are fields of the request like the body's, named as the spec names them (`organization_id`); a field
+ * inside an object or a list is named by its path (`search_query.operands[0].filter_name`). The mock checks
+ * requests with this same function, so the two cannot disagree.
  */
-export function validateRequest(rules: Operation["request"], body: unknown): void {
-  if (!isPlainObject(body)) throw new StytchValidationError("body", "type", "The request body must be a plain object");
-  for (const name of rules.required) {
-    if (body[name] === undefined) throw new StytchValidationError(name, "required", `${name} is required`);
+export function validateRequest(rules: Operation["request"], request: unknown): void {
+  if (!isPlainObject(request)) throw new StytchValidationError("body", "type", "The request body must be a plain object");
+  checkFields(rules, request, "");
+  group(rules.atMostOne, request, (n) => n <= 1, "atMostOne", "At most one of %s may be given");
+  group(rules.exactlyOne, request, (n) => n === 1, "exactlyOne", "Exactly one of %s must be given");
+  // "." or ".." as a path segment would be resolved away by the URL, sending the call to another endpoint.
+  for (const name of rules.path ?? []) if (request[name] === "." || request[name] === "..") throw new StytchValidationError(name, "pathSegment", `${name} cannot be . or ..`);
+}
+
+function checkFields(rules: Pick<FieldRule, "required" | "properties">, object: Record<string, unknown>, prefix: string): void {
+  for (const name of rules.required!) {
+    if (object[name] === undefined) throw new StytchValidationError(prefix + name, "required", `${prefix + name} is required`);
   }
-  for (const name of Object.keys(body)) {
-    const value = body[name];
+  for (const name of Object.keys(object)) {
+    const value = object[name];
     if (value === undefined) continue;
-    const rule = Object.hasOwn(rules.properties, name) ? rules.properties[name] : undefined;
-    if (!rule) {
-      const known = Object.keys(rules.properties).join(", ");
-      throw new StytchValidationError(name, "additionalProperties", `${name} is not a field of this request (known fields: ${known})`);
-    }
-    checkField(name, value, rule);
+    const field = prefix + name;
+    const rule = Object.hasOwn(rules.properties!, name) ? rules.properties![name] : undefined;
+    if (!rule) throw new StytchValidationError(field, "additionalProperties", `${field} is not a field of this request (known fields: ${Object.keys(rules.properties!).join(", ")})`);
+    checkField(field, value, rule);
   }
-  group(rules.atMostOne, body, (n) => n <= 1, "atMostOne", "At most one of %s may be given");
-  group(rules.exactlyOne, body, (n) => n === 1, "exactlyOne", "Exactly one of %s must be given");
 }
 
 function group(fields: readonly string[] | undefined, body: Record<string, unknown>, ok: (count: number) => boolean, rule: string, says: string): void {
@@ -42,6 +48,15 @@ function checkField(name: string, value: unknown, rule: FieldRule): void {
   if (rule.type === "object") {
     // Sent as JSON: a plain object that serialises (a BigInt or a cycle inside would throw while sending).
     if (!isPlainObject(value) || !serialises(value)) throw fail("type", "must be a plain object of JSON values");
+    if (rule.properties) checkFields(rule, value, `${name}.`);
+    return;
+  }
+  if (rule.type === "array") {
+    if (!Array.isArray(value)) throw fail("type", "must be a list");
+    if (rule.minItems !== undefined && value.length < rule.minItems) throw fail("minItems", `must hold at least ${rule.minItems}`);
+    if (rule.maxItems !== undefined && value.length > rule.maxItems) throw fail("maxItems", `must hold at most ${rule.maxItems}`);
+    // An index loop, not forEach: a hole in the list is checked (and refused) too.
+    for (let i = 0; i < value.length; i++) checkField(`${name}[${i}]`, value[i], rule.items!);
     return;
   }
   if (rule.type === "boolean") {

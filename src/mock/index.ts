@@ -12,12 +12,13 @@
  *   await client.otps.sms.authenticate({ ...ids, code: mock.lastSms()!.code, intermediate_session_token });
  *   await mock.close();
  */
+import * as generated from "../../generated/operations.ts";
 import type { MockMember, MockOrganization } from "./fixtures.ts";
 import { FaultQueue, type MockFault } from "./faults.ts";
-import { listen, type MockExchange } from "./server.ts";
+import { listen, type MockApi, type MockExchange } from "./server.ts";
 import { MockStore, type SentSms, type SessionKind } from "./store.ts";
 
-export type { MockExchange, MockFault, MockMember, MockOrganization, SentSms, SessionKind };
+export type { MockApi, MockExchange, MockFault, MockMember, MockOrganization, SentSms, SessionKind };
 
 export interface MockStytchOptions {
   /** Port on 127.0.0.1. Default 0: any free port. */
@@ -32,6 +33,13 @@ export interface MockStytchOptions {
    * mock's clock; default an hour), a send to it gets 429 `too_many_requests` and sends nothing. Default: none.
    */
   phoneRateLimit?: { limit: number; windowMs?: number };
+  /**
+   * The operations to serve, for testing tooling against another spec: the operation table module the
+   * codegen generated from it (`scripts/generate.ts --spec … --out …`). An operation without business
+   * rules here answers its spec's 200 example, after the same routing, auth and request checks.
+   * Default: this package's operations.
+   */
+  api?: MockApi;
 }
 
 export interface MockStytch {
@@ -81,7 +89,7 @@ export async function startMockStytch(options: MockStytchOptions = {}): Promise<
     return { organization, member };
   };
   let seeded = seed();
-  const server = await listen(options.port ?? 0, { credentials: { projectId, secret }, store, faults, exchanges });
+  const server = await listen(options.port ?? 0, { api: options.api ?? generated, credentials: { projectId, secret }, store, faults, exchanges });
 
   return {
     url: server.url,

@@ -1,14 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { operations } from "../../generated/operations.ts";
+import type { Operation } from "../../generated/operations.ts";
 import { StytchValidationError } from "../errors.ts";
 import { validateRequest } from "../internal/validate-request.ts";
 import { defaultErrorType, FaultQueue, type MockFault } from "./faults.ts";
+import { requestOf } from "./request.ts";
+import { createRouter, type Route } from "./router.ts";
 import { rules } from "./rules/index.ts";
-import type { MockStore } from "./store.ts";
+import type { MockStore, Outcome } from "./store.ts";
 
 const MAX_BODY_BYTES = 64 * 1024;
-const ALLOWED_METHODS = [...new Set(operations.map((operation) => operation.method)), "OPTIONS"].join(", ");
 
 /** One request the mock received and what it answered, for assertions. */
 export interface MockExchange {
@@ -22,7 +23,18 @@ export interface MockExchange {
   readonly responseBody: unknown;
 }
 
+/**
+ * The operations a mock serves: an operation table generated from a spec (the `generated/operations.ts`
+ * module the codegen writes) with each operation's 200 example, which answers an operation that has no
+ * business rules in rules/.
+ */
+export interface MockApi {
+  readonly operations: readonly Operation[];
+  readonly successExamples: { readonly [operationId: string]: object };
+}
+
 interface ServerOptions {
+  readonly api: MockApi;
   readonly credentials: { readonly projectId: string; readonly secret: string };
   readonly store: MockStore;
   readonly faults: FaultQueue;
@@ -32,8 +44,10 @@ interface ServerOptions {
 /** The HTTP side of the mock: CORS, routing by the operation table, auth, request checks, faults; each operation's business rules live in rules/. */
 export async function listen(port: number, options: ServerOptions) {
   const sockets = new Set<Socket>();
+  const route = createRouter(options.api.operations);
+  const allowedMethods = [...new Set(options.api.operations.map((operation) => operation.method)), "OPTIONS"].join(", ");
   const server = createServer((req, res) => {
-    handle(req, res, options).catch((error: unknown) => {
+    handle(req, res, options, route, allowedMethods).catch((error: unknown) => {
       res.destroy(error instanceof Error ? error : new Error(String(error)));
     });
   });
@@ -56,8 +70,8 @@ export async function listen(port: number, options: ServerOptions) {
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, options: ServerOptions): Promise<void> {
-  setCors(req, res);
+async function handle(req: IncomingMessage, res: ServerResponse, options: ServerOptions, route: (method: string, path: string) => Route, allowedMethods: string): Promise<void> {
+  setCors(req, res, allowedMethods);
   if (req.method === "OPTIONS") {
     res.writeHead(204).end();
     return;
@@ -75,28 +89,36 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Server
     answer(status, errorPayload(status, error_type, error_message), headers);
 
   // Routed by the operation table generated from the spec, as the client is.
-  const path = new URL(req.url ?? "/", "http://mock").pathname;
-  const onPath = operations.filter((operation) => operation.path === path);
-  const operation = onPath.find((candidate) => candidate.method === req.method);
-  if (!onPath.length) return error(404, "not_found", `No route ${req.method} ${path}.`);
-  if (!operation) {
-    const allow = onPath.map((candidate) => candidate.method).join(", ");
-    return error(405, "method_not_allowed", `${path} takes ${allow}.`, { allow });
+  const url = new URL(req.url ?? "/", "http://mock");
+  const routed = route(req.method ?? "", url.pathname);
+  if ("status" in routed) {
+    if (routed.status === 404) return error(404, "not_found", `No route ${req.method} ${url.pathname}.`);
+    return error(405, "method_not_allowed", `${url.pathname} takes ${routed.allow}.`, { allow: routed.allow });
   }
+  const { operation } = routed;
   if (!authorized(req.headers.authorization, options.credentials)) {
     return error(401, "unauthorized_credentials", "Unauthorized credentials.");
   }
-  if (body === undefined) return error(400, "invalid_request_body", "The request body must be JSON.");
+  if (operation.body && body === undefined) return error(400, "invalid_request_body", "The request body must be JSON.");
+  if (!operation.body && raw) return error(400, "invalid_request_body", `${operation.method} takes no request body.`);
+  let request: unknown;
   try {
+    request = requestOf(operation, routed.pathParams, url.searchParams, body);
     // The client's own check, from the same generated rules: the mock refuses exactly what the client would.
-    validateRequest(operation.request, body);
+    validateRequest(operation.request, request);
   } catch (refused) {
     if (!(refused instanceof StytchValidationError)) throw refused;
-    return error(400, requestErrorType(refused, body as Record<string, unknown>), `${refused.message}.`);
+    return error(400, requestErrorType(refused, request as Record<string, unknown>), `${refused.message}.`);
   }
-  const outcome = rules[operation.id](options.store, body as never);
+  const outcome = Object.hasOwn(rules, operation.id) ? rules[operation.id as keyof typeof rules]!(options.store, request as never) : exampleAnswer(options.api, operation);
   if (!outcome.ok) return error(outcome.status, outcome.error_type, outcome.error_message);
   return answer(200, outcome.body as Record<string, unknown>);
+}
+
+/** The answer of an operation without business rules: its spec's 200 example, with this answer's own request_id. */
+function exampleAnswer(api: MockApi, operation: Operation): Outcome<object> {
+  const { request_id: _, status_code: __, ...body } = api.successExamples[operation.id] as Record<string, unknown>;
+  return { ok: true, body };
 }
 
 /** Returns true when the fault answered (or dropped) the request itself. */
@@ -149,9 +171,9 @@ function errorPayload(status: number, error_type: string, error_message: string)
 }
 
 /** The error_type Stytch gives a request that breaks a rule of the spec. */
-function requestErrorType(refused: StytchValidationError, body: Record<string, unknown>): string {
+function requestErrorType(refused: StytchValidationError, request: Record<string, unknown> | undefined): string {
   if (refused.rule === "atMostOne" || refused.rule === "exactlyOne") {
-    const given = refused.field.split(", ").filter((field) => body[field] !== undefined);
+    const given = refused.field.split(", ").filter((field) => request?.[field] !== undefined);
     return given.length > 1 ? "too_many_session_arguments" : "no_session_arguments";
   }
   return ERROR_TYPE_OF_FIELD[refused.field] ?? "invalid_request_body";
@@ -170,9 +192,9 @@ function authorized(header: string | undefined, credentials: { projectId: string
   return decoded === `${credentials.projectId}:${credentials.secret}`;
 }
 
-function setCors(req: IncomingMessage, res: ServerResponse): void {
+function setCors(req: IncomingMessage, res: ServerResponse, allowedMethods: string): void {
   res.setHeader("access-control-allow-origin", "*");
-  res.setHeader("access-control-allow-methods", ALLOWED_METHODS);
+  res.setHeader("access-control-allow-methods", allowedMethods);
   res.setHeader("access-control-allow-headers", req.headers["access-control-request-headers"] ?? "authorization, content-type");
   res.setHeader("access-control-max-age", "600");
 }

@@ -1,9 +1,13 @@
 import assert from "node:assert/strict";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { inspect } from "node:util";
+import { b2bOtpsSmsAuthenticate, b2bOtpsSmsSend, type Operation } from "../../generated/operations.ts";
 import { createStytchB2BClient, type CallOptions, type StytchB2BClient, type StytchB2BClientOptions } from "../../src/index.ts";
+import { requestParts } from "../../src/internal/request-parts.ts";
+import { responseValidator, type ResponseValidator } from "../../src/response-validation.ts";
 import { successBody } from "./bodies.ts";
 import { startRawServer, startServer } from "./servers.ts";
+import { callShape, SHAPES, shapeRequest, shapesResponseValidator } from "./shapes.ts";
 
 export const SECRET = "fault-secret-3b9d27c1a4";
 export const PROJECT = "project-test-faults";
@@ -12,23 +16,62 @@ export const CREDENTIAL = btoa(`${PROJECT}:${SECRET}`);
 export const AUTHORIZATION = `Basic ${CREDENTIAL}`;
 export const BODY = { organization_id: "organization-test-1", member_id: "member-test-1", mfa_phone_number: "+15005550006" };
 
-/** Every operation, as the fault suite calls it: each one must keep every guarantee. */
-export const OPERATIONS = [
+/** An operation as the fault suite calls it. */
+export interface FaultOperation {
+  readonly name: string;
+  readonly path: string;
+  /** The operation's `x-idempotent`: its default retry policy (an idempotent one also retries 5xx, timeouts and lost connections). */
+  readonly idempotent: boolean;
+  call(client: StytchB2BClient, options?: CallOptions): Promise<unknown>;
+  /** The same request through `client.api` (plain openapi-fetch: no validation, retries or typed errors). */
+  api(client: StytchB2BClient): Promise<{ response: Response; data?: unknown; error?: unknown }>;
+  /** The spec's 200 example, as JSON text. */
+  readonly success: string;
+  /** Response validation with the validators of the operation's spec. */
+  readonly responseValidator: ResponseValidator;
+}
+
+const AUTHENTICATE_BODY = { organization_id: "organization-test-1", member_id: "member-test-1", code: "123456", intermediate_session_token: "ist-1" };
+
+/** `client.api` called with the operation's method and path, and the request split as the client splits it. */
+function viaApi(operation: Operation, request: Record<string, unknown>) {
+  return (client: StytchB2BClient) => (client.api.request as (method: string, path: string, init: object) => Promise<{ response: Response }>)(operation.method, operation.path, requestParts(operation, request));
+}
+
+/**
+ * Every operation, as the fault suite calls it: each one must keep every guarantee. This package's, and
+ * the test-only spec's (test/fixtures/shapes/), whose shapes (path and query parameters, GET and DELETE
+ * without a body, lists and nested objects) and idempotency (true and false) the package's do not cover.
+ */
+export const OPERATIONS: readonly FaultOperation[] = [
   {
     name: "send",
-    path: "/v1/b2b/otps/sms/send",
-    call: (client: StytchB2BClient, options?: CallOptions) => client.otps.sms.send(BODY, options),
-    success: successBody("/v1/b2b/otps/sms/send"),
+    path: b2bOtpsSmsSend.path,
+    idempotent: b2bOtpsSmsSend.idempotent,
+    call: (client, options) => client.otps.sms.send(BODY, options),
+    api: viaApi(b2bOtpsSmsSend, BODY),
+    success: successBody(b2bOtpsSmsSend.path),
+    responseValidator,
   },
   {
     name: "authenticate",
-    path: "/v1/b2b/otps/sms/authenticate",
-    call: (client: StytchB2BClient, options?: CallOptions) =>
-      client.otps.sms.authenticate({ organization_id: "organization-test-1", member_id: "member-test-1", code: "123456", intermediate_session_token: "ist-1" }, options),
-    success: successBody("/v1/b2b/otps/sms/authenticate"),
+    path: b2bOtpsSmsAuthenticate.path,
+    idempotent: b2bOtpsSmsAuthenticate.idempotent,
+    call: (client, options) => client.otps.sms.authenticate(AUTHENTICATE_BODY, options),
+    api: viaApi(b2bOtpsSmsAuthenticate, AUTHENTICATE_BODY),
+    success: successBody(b2bOtpsSmsAuthenticate.path),
+    responseValidator,
   },
-] as const;
-export type FaultOperation = (typeof OPERATIONS)[number];
+  ...SHAPES.operations.map((operation): FaultOperation => ({
+    name: `${operation.id} (test-only spec, ${operation.method}, x-idempotent: ${operation.idempotent})`,
+    path: operation.path,
+    idempotent: operation.idempotent,
+    call: (client, options) => callShape(client, operation, shapeRequest(operation), options),
+    api: viaApi(operation, shapeRequest(operation)),
+    success: JSON.stringify(SHAPES.successExamples[operation.id]),
+    responseValidator: shapesResponseValidator,
+  })),
+];
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, requestNumber: number) => void;
 
@@ -64,7 +107,7 @@ export async function run(c: Case): Promise<unknown> {
     let outcome: unknown;
     try {
       const options = c.signal ? { signal: c.signal } : undefined;
-      outcome = await (c.call ?? OPERATIONS[0].call)(client, options);
+      outcome = await (c.call ?? OPERATIONS[0]!.call)(client, options);
     } catch (error) {
       outcome = error;
     }
