@@ -18,7 +18,7 @@ const json = (res: ServerResponse, status: number, body: string, headers: Record
 // policy. An idempotent operation (x-idempotent: true) also retries, by default, what Stytch may have acted
 // on: a 5xx, a timed-out attempt, a connection lost after the request went out (2 retries: 3 requests).
 for (const operation of OPERATIONS) describe(operation.name, () => {
-  const run = (c: Case) => runCase({ call: operation.call, ...c });
+  const run = (c: Case) => runCase({ call: operation.call, ...c, options: { ...operation.clientOptions, ...c.options } });
   const SUCCESS_BODY = operation.success;
   const { idempotent } = operation;
   /** Requests made for a failure Stytch may have acted on: retried twice only when the operation is idempotent. */

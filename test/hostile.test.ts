@@ -37,7 +37,7 @@ test("the parser takes delta-seconds and the three HTTP-date forms, and nothing 
 // Every operation keeps every guarantee: the whole suite runs once per operation, with its own default retry
 // policy (an idempotent operation retries a 5xx and a lost connection twice: 3 requests).
 for (const operation of OPERATIONS) describe(operation.name, () => {
-  const run = (c: Case) => runCase({ call: operation.call, ...c });
+  const run = (c: Case) => runCase({ call: operation.call, ...c, options: { ...operation.clientOptions, ...c.options } });
   const SUCCESS_BODY = operation.success;
   const { responseValidator } = operation;
   /** Requests made for a failure Stytch may have acted on (a 5xx, a lost connection): retried twice only when idempotent. */

@@ -14,8 +14,9 @@ import { CONSUMER_DIR, packListing } from "../support/packed.ts";
 // spec-driven pipeline with authenticate (its rules in the table every client carries, exactly-one groups,
 // integer, boolean and object checks, credential redaction by field, withResponse) to about 9.96 KB (10,182
 // bytes), and every operation shape (path and query parameters, lists and closed nested objects in the
-// checks, no body nor content type for GET and DELETE, binding another table's operation) to 10,487 bytes.
-const BUDGET_GZIP_BYTES = 10.25 * 1024;
+// checks, no body nor content type for GET and DELETE, binding another table's operation) to 10,487 bytes, and
+// the plug-in seam the send guard and telemetry use (admit, failed attempts, end) to about 10,690.
+const BUDGET_GZIP_BYTES = 10.5 * 1024;
 
 for (const platform of ["browser", "node"] as const) {
   test(`the send path bundles to at most ${BUDGET_GZIP_BYTES} bytes gzip (${platform})`, async () => {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { inspect } from "node:util";
 import { b2bOtpsSmsAuthenticate, b2bOtpsSmsSend, type Operation } from "../../generated/operations.ts";
+import { createSmsGuard } from "../../src/guard/index.ts";
 import { createStytchB2BClient, type CallOptions, type StytchB2BClient, type StytchB2BClientOptions } from "../../src/index.ts";
 import { requestParts } from "../../src/internal/request-parts.ts";
 import { responseValidator, type ResponseValidator } from "../../src/response-validation.ts";
@@ -29,6 +30,8 @@ export interface FaultOperation {
   readonly success: string;
   /** Response validation with the validators of the operation's spec. */
   readonly responseValidator: ResponseValidator;
+  /** Client options every case of the operation adds (the send guard). */
+  readonly clientOptions?: Partial<StytchB2BClientOptions>;
 }
 
 const AUTHENTICATE_BODY = { organization_id: "organization-test-1", member_id: "member-test-1", code: "123456", intermediate_session_token: "ist-1" };
@@ -39,19 +42,28 @@ function viaApi(operation: Operation, request: Record<string, unknown>) {
 }
 
 /**
- * Every operation, as the fault suite calls it: each one must keep every guarantee. This package's, and
- * the test-only spec's (test/fixtures/shapes/), whose shapes (path and query parameters, GET and DELETE
+ * Every operation, as the fault suite calls it: each one must keep every guarantee. This package's (send
+ * also through the send guard), and the test-only spec's (test/fixtures/shapes/), whose shapes (path and query parameters, GET and DELETE
  * without a body, lists and nested objects) and idempotency (true and false) the package's do not cover.
  */
+const SEND: FaultOperation = {
+  name: "send",
+  path: b2bOtpsSmsSend.path,
+  idempotent: b2bOtpsSmsSend.idempotent,
+  call: (client, options) => client.otps.sms.send(BODY, options),
+  api: viaApi(b2bOtpsSmsSend, BODY),
+  success: successBody(b2bOtpsSmsSend.path),
+  responseValidator,
+};
+
 export const OPERATIONS: readonly FaultOperation[] = [
+  SEND,
+  // Every guarantee holds through the send guard too: its rules are checked and counted on each call, with
+  // room for every call of the suite.
   {
-    name: "send",
-    path: b2bOtpsSmsSend.path,
-    idempotent: b2bOtpsSmsSend.idempotent,
-    call: (client, options) => client.otps.sms.send(BODY, options),
-    api: viaApi(b2bOtpsSmsSend, BODY),
-    success: successBody(b2bOtpsSmsSend.path),
-    responseValidator,
+    ...SEND,
+    name: "send through the send guard (memory store)",
+    clientOptions: { guard: createSmsGuard({ member: { immediate: 1e9 }, phone: { immediate: 1e9 }, prefix: { limit: 1e9 } }) },
   },
   {
     name: "authenticate",
