@@ -60,6 +60,8 @@ test("no secret in any packed file", () => {
   }
 });
 
+// 911 KB before the send guard's three subpaths (some 90 KB in both formats with their types) and the
+// CLI's table-driven commands for every operation shape.
 test("the package stays small", () => {
-  assert.ok(packed.unpackedSize < 1024 * 1024, `unpacked size ${packed.unpackedSize} bytes`);
+  assert.ok(packed.unpackedSize < 1.2 * 1024 * 1024, `unpacked size ${packed.unpackedSize} bytes`);
 });
