@@ -1,7 +1,8 @@
 /**
  * Bundle size of an app that only creates the client and sends, built the way users build it (esbuild,
- * minified, tree-shaken) for the browser and for node, with raw fetch and plain openapi-fetch beside it, and
- * the same app with the send guard (memory store).
+ * minified, tree-shaken) for the browser and for node, with raw fetch and plain openapi-fetch beside it; the
+ * same app importing send alone (and then authenticate too) beside a client without methods; and the client
+ * with the send guard (memory store).
  * Used by `npm run bench` (the report) and by `npm test` (the budget).
  */
 import { build } from "esbuild";
@@ -24,6 +25,15 @@ export const APPS = {
     import { createStytchB2BClient } from "stytch-b2b-sms";
     const c = createStytchB2BClient({ projectId: "project-test-1", secret: "s" });
     console.log(await c.otps.sms.send({ organization_id: "o", member_id: "m" }));`,
+  "send alone (core + otpsSmsSend)": `
+    import { createStytchB2BCore, otpsSmsSend } from "stytch-b2b-sms";
+    const c = createStytchB2BCore({ projectId: "project-test-1", secret: "s" });
+    console.log(await otpsSmsSend(c, { organization_id: "o", member_id: "m" }));`,
+  "… + otpsSmsAuthenticate": `
+    import { createStytchB2BCore, otpsSmsAuthenticate, otpsSmsSend } from "stytch-b2b-sms";
+    const c = createStytchB2BCore({ projectId: "project-test-1", secret: "s" });
+    console.log(await otpsSmsSend(c, { organization_id: "o", member_id: "m" }));
+    console.log(await otpsSmsAuthenticate(c, { organization_id: "o", member_id: "m", code: "1", session_token: "t" }));`,
   "… + memory guard": `
     import { createStytchB2BClient } from "stytch-b2b-sms";
     import { createSmsGuard } from "stytch-b2b-sms/guard";

@@ -1,5 +1,9 @@
 export { createStytchB2BClient } from "./client.ts";
-export type { FetchLike, StytchB2BClient, StytchB2BClientOptions } from "./client.ts";
+export type { StytchB2BClient } from "./client.ts";
+export { createStytchB2BCore } from "./core.ts";
+export type { FetchLike, StytchB2BClientOptions, StytchB2BCore } from "./core.ts";
+export { otpsSmsAuthenticate } from "./otps/sms/authenticate.ts";
+export { otpsSmsSend } from "./otps/sms/send.ts";
 export {
   StytchAbortError,
   StytchApiError,
@@ -16,7 +20,7 @@ export type { ErrorEvent, Hooks, RequestEvent, ResponseEvent, RetryEvent } from 
 export type { RetryReason } from "./internal/retry-policy.ts";
 export type { CallStep, CallWatcher, Plugin, PluginCall } from "./internal/plugin.ts";
 export type { CallOptions, FetchOptions, GuardCallOptions, RetryOptions, SendOptions } from "./call-options.ts";
-export type { OperationMethod, WithResponse } from "./internal/pipeline.ts";
+export type { OperationFunction, OperationMethod, WithResponse } from "./internal/pipeline.ts";
 export type { SmsAuthenticateRequest, SmsAuthenticateResponse } from "./otps/sms/authenticate.ts";
 export type { SmsSendRequest, SmsSendResponse } from "./otps/sms/send.ts";
 export type { ResponseValidator } from "./response-validation.ts";

@@ -1,6 +1,7 @@
 import * as generated from "../../generated/operations.ts";
 import type { OperationId } from "../../generated/operations.ts";
-import { createStytchB2BClient, type StytchB2BClientOptions } from "../client.ts";
+import { createStytchB2BClient } from "../client.ts";
+import type { StytchB2BClientOptions } from "../core.ts";
 import { operationMethod } from "../internal/client-context.ts";
 import { createRedactor, type Redact } from "../internal/redact.ts";
 import type { MockApi, MockStytch } from "../mock/index.ts";

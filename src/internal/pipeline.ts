@@ -11,6 +11,7 @@ import {
   type AttemptFailure,
 } from "../errors.ts";
 import type { ResponseValidator } from "../response-validation.ts";
+import { contextOf } from "./client-context.ts";
 import { describeConnectionFailure, maybeSent } from "./connection-failure.ts";
 import { checkHeaders } from "./control-characters.ts";
 import { decodeFailure, decodeSuccess } from "./decode-response.ts";
@@ -38,7 +39,7 @@ export interface Context {
   readonly headers: { readonly client: Record<string, string>; readonly fixed: Record<string, string> };
   /** The project secret and the Basic token: never in an error, a hook payload or any output. */
   readonly secrets: readonly string[];
-  /** Optional features that watch every call (the send guard, telemetry), combined into one. */
+  /** The optional feature that watches every call (the send guard). */
   readonly plugin: Plugin | undefined;
 }
 
@@ -56,18 +57,39 @@ export interface OperationMethod<Body, Data> {
   withResponse(body: Body, options?: CallOptions): Promise<WithResponse<Data>>;
 }
 
-/** An operation's facts (generated from the spec) bound to a typed method; the client binds it to its context. */
-export function defineOperation<Body, Data>(operation: Operation) {
-  return (context: Context): OperationMethod<Body, Data> => {
-    const call = bindOperation(context, operation);
-    const method = (body: Body, options?: CallOptions) => call(body, options) as Promise<Data>;
-    return Object.assign(method, { withResponse: (body: Body, options?: CallOptions) => call(body, options, true) as Promise<WithResponse<Data>> });
+/**
+ * An operation on its own, for apps that import only what they call: `otpsSmsSend(client, body, options)`,
+ * with the client from `createStytchB2BCore` or `createStytchB2BClient`.
+ */
+export interface OperationFunction<Body, Data> {
+  (client: object, body: Body, options?: CallOptions): Promise<Data>;
+  withResponse(client: object, body: Body, options?: CallOptions): Promise<WithResponse<Data>>;
+}
+
+type Call = (body: unknown, options: CallOptions | undefined, withResponse: boolean) => Promise<unknown>;
+
+/** An operation's facts (generated from the spec) as a function of a client: bound once per client, then reused. */
+export function operation<Body, Data>(facts: Operation): OperationFunction<Body, Data> {
+  const bound = new WeakMap<Context, Call>();
+  const call = (client: object, body: unknown, options: CallOptions | undefined, withResponse: boolean) => {
+    const context = contextOf(client);
+    let bind = bound.get(context);
+    if (!bind) bound.set(context, (bind = bindOperation(context, facts)));
+    return bind(body, options, withResponse);
   };
+  const run = (client: object, body: Body, options?: CallOptions) => call(client, body, options, false) as Promise<Data>;
+  return Object.assign(run, { withResponse: (client: object, body: Body, options?: CallOptions) => call(client, body, options, true) as Promise<WithResponse<Data>> });
+}
+
+/** An operation as a method of one client. */
+export function method<Body, Data>(operation: OperationFunction<Body, Data>, client: object): OperationMethod<Body, Data> {
+  return Object.assign((body: Body, options?: CallOptions) => operation(client, body, options), {
+    withResponse: (body: Body, options?: CallOptions) => operation.withResponse(client, body, options),
+  });
 }
 
 type Policy = Context["defaults"] & { readonly retryOn: NonNullable<RetryOptions["retryOn"]> };
 type Success = { received: Received; data: object };
-type Attempt = Success | { error: StytchError; status: number | undefined; retryAfter: string | null };
 
 const NO_OPTIONS: CallOptions = Object.freeze({});
 const RETRY_KEYS = ["timeoutMs", "attemptTimeoutMs", "maxRetries", "retryOn"] as const;
@@ -76,15 +98,17 @@ const RETRY_KEYS = ["timeoutMs", "attemptTimeoutMs", "maxRetries", "retryOn"] as
  * The one request pipeline, for every operation: validate → deadline → attempt → decode → retry → hooks →
  * typed errors. It retries only what the policy allows (by default, for an operation that is not
  * idempotent, only where Stytch certainly did nothing) and rejects with a `StytchError` listing every attempt.
+ * One async function for the whole call, attempts included: each layer of promises costs every call.
  */
-function bindOperation(context: Context, operation: Operation) {
+function bindOperation(context: Context, operation: Operation): Call {
   const url = context.baseUrl + operation.path;
   const event = { operation: operation.id, method: operation.method, path: operation.path, url };
   const redactSecrets = createRedactor(context.secrets, operation.credentials);
   const defaults: Policy = { ...context.defaults, retryOn: context.defaults.retryOn ?? defaultRetryOn(operation.idempotent) };
   const { client: clientHeaders, fixed } = operation.body ? context.headers : withoutContentType(context.headers);
+  const { hooks } = context;
 
-  return async function call(body: unknown, options: CallOptions = NO_OPTIONS, withResponse = false): Promise<unknown> {
+  return async function call(body, options = NO_OPTIONS, withResponse) {
     const watcher = context.plugin?.watch({ operation, body, options, url });
     let outcome: Success;
     try {
@@ -93,7 +117,7 @@ function bindOperation(context: Context, operation: Operation) {
       if (watcher) await watcher({ step: "end", error: error as StytchError });
       throw error;
     }
-    // The watchers settle before the caller hears back (the guard counts in its store).
+    // The watcher settles before the caller hears back (the guard counts in its store).
     if (watcher) await watcher({ step: "end", data: outcome.data, status: outcome.received.response.status });
     return withResponse ? { data: outcome.data, response: outcome.received.response } : outcome.data;
   };
@@ -108,8 +132,18 @@ function bindOperation(context: Context, operation: Operation) {
     const fetchOptions = options.fetchOptions ? { ...context.fetchOptions, ...options.fetchOptions } : context.fetchOptions;
     const deadline = new Deadline(policy.timeoutMs, options.signal);
     let failures: AttemptFailure[] | undefined; // only a failed attempt allocates
+    /** Records every attempt on the final error, tells `onError`, and returns the error to throw. */
+    const fail = (error: StytchError, attempt: number, status: number | undefined, startedAt: number): StytchError => {
+      error.attempts = failures ?? [];
+      if (failures && failures.length > 1) {
+        error.message += ` (after ${failures.length} attempts: ${failures.map((f) => `#${f.attempt} ${f.failure}`).join("; ")})`;
+      }
+      const requestId = error instanceof StytchApiError ? error.request_id : undefined;
+      callHook(hooks, "onError", { ...event, attempt, status, requestId, durationMs: performance.now() - startedAt, error });
+      return error;
+    };
     try {
-      // The plug-ins' say before anything is sent: a refusal fails the call like any error (`onError` sees it).
+      // The plug-in's say before anything is sent: a refusal fails the call like any error (`onError` sees it).
       if (watcher) {
         try {
           await watcher({ step: "admit" });
@@ -119,16 +153,36 @@ function bindOperation(context: Context, operation: Operation) {
       }
       for (let attempt = 1; ; attempt++) {
         const startedAt = performance.now();
-        const outcome = await attemptOnce(attempt);
-        if ("data" in outcome) return outcome;
-        const { error, status } = outcome;
+        const limit = policy.attemptTimeoutMs !== undefined && policy.attemptTimeoutMs < deadline.remainingMs() ? policy.attemptTimeoutMs : undefined;
+        const attemptDeadline = limit === undefined ? undefined : new Deadline(limit, deadline.signal);
+        if (hooks.onRequest) callHook(hooks, "onRequest", { ...event, attempt, headers: redactHeaders(Object.entries(headers), redact) });
+        let response: Response | undefined;
+        let error: StytchError;
+        try {
+          const signal = attemptDeadline?.signal ?? deadline.signal;
+          const received = await context.exchange(operation.method, operation.path, { ...fetchOptions, ...parts, headers, redirect: "manual", signal });
+          response = received.response;
+          const decoded = response.ok ? decodeSuccess(received, operation.response, redact) : decodeFailure(received, redact);
+          const checked = context.validateResponses && !(decoded instanceof StytchDecodeError) ? checkAgainstSpec(context.validateResponses, received, decoded, redact) : decoded;
+          if (hooks.onResponse) {
+            const requestId = checked instanceof StytchApiError ? checked.request_id : checked instanceof Error ? undefined : (checked as { request_id?: string }).request_id;
+            callHook(hooks, "onResponse", { ...event, attempt, status: response.status, durationMs: performance.now() - startedAt, requestId, headers: redactHeaders(response.headers, redact) });
+          }
+          if (!(checked instanceof StytchError)) return { received, data: checked };
+          error = checked;
+        } catch (cause) {
+          error = toStytchError(cause, deadline, attemptDeadline, policy, options.signal, redact);
+        } finally {
+          attemptDeadline?.done();
+        }
+        const status = response?.status;
         (failures ??= []).push({ attempt, failure: describeFailure(error), ...(status !== undefined && { status }) });
         const reason = retryReason(error)!;
-        let delayMs = reason && policy.retryOn.includes(reason) && attempt <= policy.maxRetries ? retryDelayMs(attempt, outcome.retryAfter) : undefined;
+        let delayMs = reason && policy.retryOn.includes(reason) && attempt <= policy.maxRetries ? retryDelayMs(attempt, response?.headers.get("retry-after") ?? null) : undefined;
         if (delayMs! >= deadline.remainingMs()) delayMs = undefined;
         watcher?.({ step: "attempted", attempt, status, error, retry: delayMs === undefined ? undefined : { reason, delayMs } });
         if (delayMs === undefined) throw fail(error, attempt, status, startedAt);
-        callHook(context.hooks, "onRetry", { ...event, attempt, reason, status, delayMs, error });
+        callHook(hooks, "onRetry", { ...event, attempt, reason, status, delayMs, error });
         try {
           await sleep(delayMs, deadline.signal);
         } catch (cause) {
@@ -138,50 +192,11 @@ function bindOperation(context: Context, operation: Operation) {
     } finally {
       deadline.done();
     }
+  }
 
-    async function attemptOnce(attempt: number): Promise<Attempt> {
-      const startedAt = performance.now();
-      const limit = policy.attemptTimeoutMs !== undefined && policy.attemptTimeoutMs < deadline.remainingMs() ? policy.attemptTimeoutMs : undefined;
-      const attemptDeadline = limit === undefined ? undefined : new Deadline(limit, deadline.signal);
-      if (context.hooks.onRequest) callHook(context.hooks, "onRequest", { ...event, attempt, headers: redactHeaders(Object.entries(headers), redact) });
-      let response: Response | undefined;
-      try {
-        const signal = attemptDeadline?.signal ?? deadline.signal;
-        const received = await context.exchange(operation.method, operation.path, { ...fetchOptions, ...parts, headers, redirect: "manual", signal });
-        response = received.response;
-        const decoded = response.ok ? decodeSuccess(received, operation.response, redact) : decodeFailure(received, redact);
-        const checked = context.validateResponses ? checkAgainstSpec(context.validateResponses, received, decoded) : decoded;
-        if (context.hooks.onResponse) {
-          const requestId = checked instanceof StytchApiError ? checked.request_id : checked instanceof Error ? undefined : (checked as { request_id?: string }).request_id;
-          const durationMs = performance.now() - startedAt;
-          callHook(context.hooks, "onResponse", { ...event, attempt, status: response.status, durationMs, requestId, headers: redactHeaders(response.headers, redact) });
-        }
-        if (checked instanceof Error) throw checked;
-        return { received, data: checked };
-      } catch (cause) {
-        const error = toStytchError(cause, deadline, attemptDeadline, policy, options.signal, redact);
-        return { error, status: response?.status, retryAfter: response?.headers.get("retry-after") ?? null };
-      } finally {
-        attemptDeadline?.done();
-      }
-    }
-
-    function checkAgainstSpec(validate: ResponseValidator, { response, text }: Received, decoded: object | StytchError) {
-      if (decoded instanceof StytchDecodeError) return decoded;
-      const mismatch = validate(operation.id, response.status, JSON.parse(text));
-      return mismatch ? new StytchResponseValidationError(response.status, mismatch.path, mismatch.problem, redact(text)) : decoded;
-    }
-
-    /** Records every attempt on the final error, tells `onError`, and returns the error to throw. */
-    function fail(error: StytchError, attempt: number, status: number | undefined, startedAt: number): StytchError {
-      error.attempts = failures ?? [];
-      if (failures && failures.length > 1) {
-        error.message += ` (after ${failures.length} attempts: ${failures.map((f) => `#${f.attempt} ${f.failure}`).join("; ")})`;
-      }
-      const requestId = error instanceof StytchApiError ? error.request_id : undefined;
-      callHook(context.hooks, "onError", { ...event, attempt, status, requestId, durationMs: performance.now() - startedAt, error });
-      return error;
-    }
+  function checkAgainstSpec(validate: ResponseValidator, { response, text }: Received, decoded: object | StytchApiError, redact: Redact) {
+    const mismatch = validate(operation.id, response.status, JSON.parse(text));
+    return mismatch ? new StytchResponseValidationError(response.status, mismatch.path, mismatch.problem, redact(text)) : decoded;
   }
 }
 

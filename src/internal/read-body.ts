@@ -1,5 +1,8 @@
 import { StytchDecodeError } from "../errors.ts";
 
+// One decoder for every call: each body is decoded whole, in one synchronous call, so none shares its state.
+const decoder = new TextDecoder();
+
 /**
  * Reads a response body whole as UTF-8 text, counting the bytes as the runtime hands them over: after
  * decompression, so a small gzip, deflate or br body that inflates without end is cut off at `maxBytes`
@@ -14,19 +17,28 @@ export async function readBody(response: Response, maxBytes: number): Promise<st
   }
   if (!response.body) return "";
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
+  let first: Uint8Array | undefined;
+  let chunks: Uint8Array[] | undefined; // only a body that arrives in several chunks allocates a list
   let seen = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
+    if (done) break;
     seen += value.byteLength;
     if (seen > maxBytes) {
       void reader.cancel().catch(() => {});
       throw tooLarge(response.status, maxBytes);
     }
-    text += decoder.decode(value, { stream: true });
+    if (first) (chunks ??= [first]).push(value);
+    else first = value;
   }
+  if (!chunks) return first ? decoder.decode(first) : "";
+  const whole = new Uint8Array(seen);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return decoder.decode(whole);
 }
 
 function tooLarge(status: number, maxBytes: number): StytchDecodeError {

@@ -2,8 +2,8 @@
  * Type tests of "Adding an operation" step 3 for the other shapes (test-only spec): a method's request type
  * is its path and query parameters plus its body's fields, one object. Checked by tsc, never executed.
  */
-import type { Context } from "../../src/internal/pipeline.ts";
-import { defineOperation } from "../../src/internal/pipeline.ts";
+import type { StytchB2BCore } from "../../src/core.ts";
+import { method, operation } from "../../src/internal/pipeline.ts";
 import { getMember, searchMembers } from "../fixtures/shapes/generated/operations.ts";
 import type { components, operations } from "../fixtures/shapes/generated/stytch.ts";
 import { expectType, type Equal } from "./expect.ts";
@@ -12,9 +12,9 @@ type GetMember = operations["getMember"]["parameters"];
 type GetMemberRequest = GetMember["path"] & NonNullable<GetMember["query"]>;
 type SearchMembersRequest = components["schemas"]["SearchMembersRequest"];
 
-declare const context: Context;
-const get = defineOperation<GetMemberRequest, components["schemas"]["MemberResponse"]>(getMember)(context);
-const search = defineOperation<SearchMembersRequest, components["schemas"]["SearchMembersResponse"]>(searchMembers)(context);
+declare const client: StytchB2BCore;
+const get = method(operation<GetMemberRequest, components["schemas"]["MemberResponse"]>(getMember), client);
+const search = method(operation<SearchMembersRequest, components["schemas"]["SearchMembersResponse"]>(searchMembers), client);
 
 export async function checks() {
   const { member } = await get({ organization_id: "o", member_id: "m" });
