@@ -22,6 +22,7 @@ const ENTRIES = [
   { source: "src/guard/index.ts", out: "guard/index.js", types: true },
   { source: "src/guard/redis.ts", out: "guard/redis.js", types: true },
   { source: "src/guard/world-regions.ts", out: "guard/regions.js", types: true },
+  { source: "src/opentelemetry/index.ts", out: "opentelemetry.js", types: true },
   { source: "src/cli/main.ts", out: "cli/main.js", types: false },
 ];
 const VALIDATORS = { source: "generated/validators.js", out: "dist/validators.cjs" };
@@ -41,7 +42,7 @@ for (const entry of ENTRIES) {
     format: "esm",
     platform: "neutral",
     target: "es2022",
-    external: ["openapi-fetch", "node:*"],
+    external: ["openapi-fetch", "@opentelemetry/api", "node:*"],
     plugins: [sharedFiles(esm)],
     logLevel: "error",
   });

@@ -9,7 +9,7 @@ import { boundedResponse } from "./internal/bounded-response.ts";
 import { rememberContext } from "./internal/client-context.ts";
 import { requestHeaders } from "./internal/request-headers.ts";
 import type { Context } from "./internal/pipeline.ts";
-import type { Plugin } from "./internal/plugin.ts";
+import type { OuterPlugin, Plugin } from "./internal/plugin.ts";
 import { checkRetryOptions, DEFAULT_MAX_RETRIES } from "./internal/retry-policy.ts";
 import { createTransport, type FetchLike } from "./internal/transport.ts";
 import type { FetchOptions, RetryOptions } from "./call-options.ts";
@@ -49,6 +49,11 @@ export interface StytchB2BClientOptions extends RetryOptions {
    * Checked before anything is sent; a refusal is a `StytchGuardError`. Default: none.
    */
   guard?: Plugin;
+  /**
+   * OpenTelemetry traces and metrics of every call: `openTelemetry()` from `stytch-b2b-sms/opentelemetry`.
+   * Default: none.
+   */
+  telemetry?: OuterPlugin;
 }
 
 /**
@@ -111,7 +116,7 @@ export function createStytchB2BCore(options: StytchB2BClientOptions): StytchB2BC
     validateResponses,
     headers: { client: clientHeaders, fixed },
     secrets: [secret, authorization, authorization.slice("Basic ".length)],
-    plugin: options.guard,
+    plugin: options.telemetry?.around(options.guard) ?? options.guard,
   };
 
   const summary = { projectId, baseUrl };

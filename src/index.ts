@@ -18,7 +18,7 @@ export {
 export type { AttemptFailure, GuardRule, StytchErrorBody, StytchErrorType } from "./errors.ts";
 export type { ErrorEvent, Hooks, RequestEvent, ResponseEvent, RetryEvent } from "./internal/hooks.ts";
 export type { RetryReason } from "./internal/retry-policy.ts";
-export type { CallStep, CallWatcher, Plugin, PluginCall } from "./internal/plugin.ts";
+export type { CallStep, CallWatcher, OuterPlugin, Plugin, PluginCall } from "./internal/plugin.ts";
 export type { CallOptions, FetchOptions, GuardCallOptions, RetryOptions, SendOptions } from "./call-options.ts";
 export type { OperationFunction, OperationMethod, WithResponse } from "./internal/pipeline.ts";
 export type { SmsAuthenticateRequest, SmsAuthenticateResponse } from "./otps/sms/authenticate.ts";

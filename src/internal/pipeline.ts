@@ -39,7 +39,7 @@ export interface Context {
   readonly headers: { readonly client: Record<string, string>; readonly fixed: Record<string, string> };
   /** The project secret and the Basic token: never in an error, a hook payload or any output. */
   readonly secrets: readonly string[];
-  /** The optional feature that watches every call (the send guard). */
+  /** The optional features that watch every call (telemetry, the send guard), as one. */
   readonly plugin: Plugin | undefined;
 }
 

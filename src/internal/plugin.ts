@@ -42,3 +42,12 @@ export type CallStep =
     }
   /** The 200 body and its status (the last attempt's), or the error the call rejects with. */
   | { readonly step: "end"; readonly data?: object; readonly status?: number; readonly error?: StytchError };
+
+/**
+ * A plug-in that watches each call around another one (telemetry around the send guard, so that its span
+ * covers the guard's refusal): `around` makes the pair, so that the core holds one plug-in and no code to
+ * combine them.
+ */
+export interface OuterPlugin {
+  around(inner: Plugin | undefined): Plugin;
+}
