@@ -1,13 +1,18 @@
 /**
- * `npm run load`: 20,000 sends, 64 in flight, against the embedded mock on 127.0.0.1. Bounded in count and
- * time (it stops itself after 120 s), it prints the figures and exits non-zero on any unexpected error,
- * unhandled rejection, handle left open, or heap growth over 2 MiB.
+ * `npm run load`: 20,000 sends, 64 in flight, against the embedded mock on 127.0.0.1, with telemetry on (the
+ * real OpenTelemetry SDK, its spans counted and dropped). Bounded in count and time (it stops itself after
+ * 120 s), it prints the figures and exits non-zero on any unexpected error, unhandled rejection, handle left
+ * open, heap growth over 2 MiB, or a send without its span.
  */
+import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
+import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { createStytchB2BClient } from "../src/index.ts";
 import { startMockStytch } from "../src/mock/index.ts";
+import { openTelemetry } from "../src/opentelemetry/index.ts";
 
 const TOTAL = Number(process.env.LOAD_TOTAL ?? 20_000);
 const IN_FLIGHT = 64;
+const WARM_UP = 5_000;
 const HARD_STOP_MS = 120_000;
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -17,7 +22,14 @@ process.on("unhandledRejection", (reason) => unhandled.push(reason));
 const handlesAtStart = process.getActiveResourcesInfo().length;
 
 const mock = await startMockStytch();
-const client = createStytchB2BClient(mock.clientOptions);
+let spans = 0;
+const tracerProvider = new BasicTracerProvider({
+  spanProcessors: [new SimpleSpanProcessor({ export: (batch, done) => ((spans += batch.length), done({ code: 0 })), shutdown: async () => {} })],
+});
+const meterProvider = new MeterProvider({
+  readers: [new PeriodicExportingMetricReader({ exporter: new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE), exportIntervalMillis: HARD_STOP_MS })],
+});
+const client = createStytchB2BClient({ ...mock.clientOptions, telemetry: openTelemetry({ tracerProvider, meterProvider }) });
 const body = { organization_id: mock.organization.organization_id, member_id: mock.member.member_id, mfa_phone_number: "+15005550006" };
 const stopAt = Date.now() + HARD_STOP_MS;
 
@@ -50,13 +62,14 @@ const heap = () => {
   return process.memoryUsage().heapUsed;
 };
 
-await run(2_000); // warm-up: JIT, sockets, caches
+await run(WARM_UP); // warm-up: JIT, sockets, caches, the metrics' series
 const heapBefore = heap();
 const started = performance.now();
 const { ok, errors } = await run(TOTAL);
 const seconds = (performance.now() - started) / 1000;
 const growth = heap() - heapBefore;
 await mock.close();
+await Promise.all([tracerProvider.shutdown(), meterProvider.shutdown()]);
 await new Promise((resolve) => setTimeout(resolve, 100));
 const handlesLeft = process.getActiveResourcesInfo().length - handlesAtStart;
 
@@ -70,9 +83,10 @@ const figures = {
   seconds: Number(seconds.toFixed(2)),
   sendsPerSecond: Math.round(ok / seconds),
   heapGrowthKiB: Math.round(growth / 1024),
+  spansExported: spans,
 };
 console.log(JSON.stringify(figures, null, 2));
 for (const [message, count] of errors) console.log(`  ${count} × ${message}`);
-const failed = ok !== TOTAL || figures.unexpectedErrors || unhandled.length || handlesLeft > 0 || growth > 2 * 1024 * 1024;
-console.log(failed ? "load: FAILED" : "load: OK (zero unexpected errors, zero unhandled rejections, no open handles, flat heap)");
+const failed = ok !== TOTAL || figures.unexpectedErrors || unhandled.length || handlesLeft > 0 || growth > 2 * 1024 * 1024 || spans < TOTAL + WARM_UP;
+console.log(failed ? "load: FAILED" : "load: OK (zero unexpected errors, zero unhandled rejections, no open handles, flat heap, a span per send)");
 process.exitCode = failed ? 1 : 0;

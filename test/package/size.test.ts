@@ -26,8 +26,8 @@ for (const platform of ["browser", "node"] as const) {
     for (const app of ["stytch-b2b-sms send", "send alone (core + otpsSmsSend)"] as const) {
       const { gzip, code } = await bundleSize(app, platform, CONSUMER_DIR);
       assert.ok(gzip <= BUDGET_GZIP_BYTES, `${app}: ${gzip} bytes gzip`);
-      // Optional parts stay out: the mock, the response validators, anything Node-only, the guard.
-      for (const marker of ["startMockStytch", "validateSmsSendResponse", "node:http", "MockStore", "wrongCodes:", "learned:", "StytchGuardError"]) {
+      // Optional parts stay out: the mock, the response validators, anything Node-only, the guard, telemetry.
+      for (const marker of ["startMockStytch", "validateSmsSendResponse", "node:http", "MockStore", "wrongCodes:", "learned:", "StytchGuardError", "opentelemetry", "stytch.otp.sms.sends"]) {
         assert.ok(!code.includes(marker), `${app}: the bundle contains ${marker}`);
       }
     }

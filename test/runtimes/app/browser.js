@@ -2,6 +2,7 @@
 // section. Calling Stytch from a browser exposes the secret, so the client refuses unless told otherwise.
 import * as sdk from "stytch-b2b-sms";
 import { createSmsGuard } from "stytch-b2b-sms/guard";
+import { openTelemetry } from "stytch-b2b-sms/opentelemetry";
 import { responseValidator } from "stytch-b2b-sms/response-validation";
 import { runConformance } from "./conformance.js";
 
@@ -17,6 +18,6 @@ try {
 const clientOptions = { projectId, secret, baseUrl, dangerouslyAllowBrowser: true };
 const stytch = sdk.createStytchB2BClient(clientOptions);
 
-const result = await runConformance(sdk, { stytch, clientOptions, responseValidator, createSmsGuard, ...setup });
+const result = await runConformance(sdk, { stytch, clientOptions, responseValidator, createSmsGuard, openTelemetry, ...setup });
 result.checks.unshift(guard ? { name: "browser guard", ok: false, detail: guard } : { name: "browser guard", ok: true });
 window.conformance = result;

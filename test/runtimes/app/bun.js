@@ -1,6 +1,7 @@
 // Bun, as in the README's "Runtimes" section.
 import * as sdk from "stytch-b2b-sms";
 import { createSmsGuard } from "stytch-b2b-sms/guard";
+import { openTelemetry } from "stytch-b2b-sms/opentelemetry";
 import { responseValidator } from "stytch-b2b-sms/response-validation";
 import { runConformance } from "./conformance.js";
 
@@ -11,5 +12,5 @@ const clientOptions = {
 };
 const stytch = sdk.createStytchB2BClient(clientOptions);
 
-const result = await runConformance(sdk, { stytch, clientOptions, responseValidator, createSmsGuard, ...JSON.parse(Bun.env.CONFORMANCE_SETUP) });
+const result = await runConformance(sdk, { stytch, clientOptions, responseValidator, createSmsGuard, openTelemetry, ...JSON.parse(Bun.env.CONFORMANCE_SETUP) });
 console.log(`CONFORMANCE ${JSON.stringify(result)}`);

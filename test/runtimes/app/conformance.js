@@ -10,13 +10,15 @@
  * @param {{ stytch: import("stytch-b2b-sms").StytchB2BClient, clientOptions: object,
  *           responseValidator: import("stytch-b2b-sms").ResponseValidator,
  *           createSmsGuard: typeof import("stytch-b2b-sms/guard").createSmsGuard,
+ *           openTelemetry: typeof import("stytch-b2b-sms/opentelemetry").openTelemetry,
  *           organizationId: string, memberId: string, controlUrl: string }} setup
  *   `stytch` is the client the runtime's README example created; `clientOptions` are its options;
  *   `responseValidator` is what the runtime loaded from "stytch-b2b-sms/response-validation", and
- *   `createSmsGuard` from "stytch-b2b-sms/guard".
+ *   `createSmsGuard` from "stytch-b2b-sms/guard", `openTelemetry` from "stytch-b2b-sms/opentelemetry" (with the
+ *   runtime's own @opentelemetry/api).
  * @returns {Promise<{ checks: { name: string, ok: boolean, detail?: string }[] }>}
  */
-export async function runConformance(sdk, { stytch, clientOptions, responseValidator, createSmsGuard, organizationId, memberId, controlUrl }) {
+export async function runConformance(sdk, { stytch, clientOptions, responseValidator, createSmsGuard, openTelemetry, organizationId, memberId, controlUrl }) {
   const { createStytchB2BClient, StytchAbortError, StytchApiError, StytchGuardError, StytchResponseValidationError, StytchTimeoutError, StytchValidationError } = sdk;
   const control = mockControl(controlUrl);
   const body = { organization_id: organizationId, member_id: memberId, mfa_phone_number: "+15005550006" };
@@ -112,6 +114,23 @@ export async function runConformance(sdk, { stytch, clientOptions, responseValid
     expect((await control.exchangeCount()) === received + 1, "a refused send reached the mock");
   });
 
+  await check("telemetry", async () => {
+    // openTelemetry() on the runtime's @opentelemetry/api, with a tracer provider that records what it is
+    // given: a span per call, named after the method, with the request_id; a refused input's span too.
+    const recorded = [];
+    const tracerProvider = { getTracer: () => ({ startSpan: (name, options) => recordingSpan(name, options, recorded) }) };
+    const traced = createStytchB2BClient({ ...clientOptions, telemetry: openTelemetry({ tracerProvider, attemptSpans: true }) });
+    const result = await traced.otps.sms.send(body);
+    await rejection(traced.otps.sms.send({ ...body, mfa_phone_number: "555-0100" }));
+    const names = recorded.map((span) => `${span.name}:${span.ended}`).join();
+    expect(names === "stytch.otps.sms.send:true,POST:true,stytch.otps.sms.send:true", `spans ${names}`);
+    expect(recorded[0].attributes["stytch.request_id"] === result.request_id, `stytch.request_id ${recorded[0].attributes["stytch.request_id"]}`);
+    expect(recorded[1].attributes["http.response.status_code"] === 200, "the attempt's status");
+    expect(recorded[2].attributes["error.type"] === "validation", `error.type ${recorded[2].attributes["error.type"]}`);
+    const exported = JSON.stringify(recorded);
+    expect(!exported.includes(clientOptions.secret) && !exported.includes("5005550006"), "a secret or a phone number in a span");
+  });
+
   // The MFA step, last: once the phone is verified, every later send to this Member needs a session.
   const ids = { organization_id: organizationId, member_id: memberId };
   let session;
@@ -190,6 +209,21 @@ function mockControl(controlUrl) {
       }
       throw new Error(`the mock did not receive request #${count} within 5 s`);
     },
+  };
+}
+
+/** A span that keeps what the client gives it, for a tracer provider of the runtime's own. */
+function recordingSpan(name, options, recorded) {
+  const span = { name, attributes: { ...options?.attributes }, events: [], status: undefined, ended: false };
+  recorded.push(span);
+  return {
+    isRecording: () => true,
+    spanContext: () => ({ traceId: "0af7651916cd43dd8448eb211c80319c", spanId: "b7ad6b7169203331", traceFlags: 1 }),
+    setAttribute: (key, value) => ((span.attributes[key] = value), undefined),
+    setAttributes: (attributes) => void Object.assign(span.attributes, attributes),
+    addEvent: (event, attributes) => void span.events.push({ event, attributes }),
+    setStatus: (status) => void (span.status = status),
+    end: () => void (span.ended = true),
   };
 }
 

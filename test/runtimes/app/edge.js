@@ -2,6 +2,7 @@
 // bundler inlines process.env.STYTCH_*; the edge VM itself has no `process`.
 import * as sdk from "stytch-b2b-sms";
 import { createSmsGuard } from "stytch-b2b-sms/guard";
+import { openTelemetry } from "stytch-b2b-sms/opentelemetry";
 import { responseValidator } from "stytch-b2b-sms/response-validation";
 import { runConformance } from "./conformance.js";
 
@@ -14,5 +15,5 @@ export async function POST(request) {
     baseUrl: process.env.STYTCH_BASE_URL, // the embedded mock; unset in production
   };
   const stytch = sdk.createStytchB2BClient(clientOptions);
-  return Response.json(await runConformance(sdk, { stytch, clientOptions, responseValidator, createSmsGuard, ...(await request.json()) }));
+  return Response.json(await runConformance(sdk, { stytch, clientOptions, responseValidator, createSmsGuard, openTelemetry, ...(await request.json()) }));
 }

@@ -2,6 +2,7 @@
 const sdk = require("stytch-b2b-sms");
 const { startMockStytch } = require("stytch-b2b-sms/mock");
 const { createSmsGuard } = require("stytch-b2b-sms/guard");
+const { openTelemetry } = require("stytch-b2b-sms/opentelemetry");
 const { responseValidator } = require("stytch-b2b-sms/response-validation");
 
 const clientOptions = {
@@ -12,7 +13,7 @@ const clientOptions = {
 const stytch = sdk.createStytchB2BClient(clientOptions);
 
 import("./conformance.js").then(async ({ runConformance }) => {
-  const result = await runConformance(sdk, { stytch, clientOptions, responseValidator, createSmsGuard, ...JSON.parse(process.env.CONFORMANCE_SETUP) });
+  const result = await runConformance(sdk, { stytch, clientOptions, responseValidator, createSmsGuard, openTelemetry, ...JSON.parse(process.env.CONFORMANCE_SETUP) });
   if (typeof startMockStytch !== "function") result.checks.push({ name: "require mock", ok: false, detail: typeof startMockStytch });
   console.log(`CONFORMANCE ${JSON.stringify(result)}`);
 });
