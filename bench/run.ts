@@ -13,7 +13,9 @@ import { cpus } from "node:os";
 import { realisticBody } from "./body.ts";
 import { ratioChart } from "./chart.ts";
 import { sizeReport } from "./size.ts";
-import { guardedCall, variants } from "./variants.mjs";
+import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
+import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { guardedCall, tracedCall, variants } from "./variants.mjs";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const SEQUENTIAL_CALLS = 1_500;
@@ -111,28 +113,35 @@ const heapGrowthKiB = (process.memoryUsage().heapUsed - heapBefore) / 1024;
 // The send guard's cost: the client with a guard against the same client without, in rounds of their own
 // (order alternating), each difference taken within its round. The Redis pair runs last, against a throwaway
 // redis-server (npm test installs one): a Redis client in the process slows whatever runs beside it.
-async function pairedCost(guarded: () => Promise<unknown>): Promise<Record<string, { cpuUs: number; p50: number }>> {
+async function pairedCost(other: () => Promise<unknown>): Promise<Record<string, { cpuUs: number; p50: number; throughput: number }>> {
   // One at a time: with calls in flight, a slower variant's latency is mostly its own queueing.
-  const modes = { sequential: 1 };
-  const differences = Object.fromEntries(Object.keys(modes).map((mode) => [mode, { cpuUs: [] as number[], p50: [] as number[] }]));
+  const differences = { cpuUs: [] as number[], p50: [] as number[], throughput: [] as number[] };
   for (let round = 0; round <= ROUNDS; round++) {
-    for (const [mode, inFlight] of Object.entries(modes)) {
-      const total = inFlight === 1 ? SEQUENTIAL_CALLS : CONCURRENT_CALLS;
-      const order = round % 2 ? [guarded, calls["stytch-b2b-sms"]] : [calls["stytch-b2b-sms"], guarded];
-      const measured: Sample[] = [];
-      for (const call of order) {
-        gc();
-        measured.push(await measure(call, total, inFlight));
-      }
-      if (round === 0) continue; // warm-up
-      const [without, withGuard] = round % 2 ? [measured[1]!, measured[0]!] : [measured[0]!, measured[1]!];
-      differences[mode]!.cpuUs.push(withGuard.cpuUs - without.cpuUs);
-      differences[mode]!.p50.push(withGuard.p50 - without.p50);
+    const order = round % 2 ? [other, calls["stytch-b2b-sms"]] : [calls["stytch-b2b-sms"], other];
+    const measured: Sample[] = [];
+    for (const call of order) {
+      gc();
+      measured.push(await measure(call, SEQUENTIAL_CALLS, 1));
     }
+    if (round === 0) continue; // warm-up
+    const [without, withIt] = round % 2 ? [measured[1]!, measured[0]!] : [measured[0]!, measured[1]!];
+    differences.cpuUs.push(withIt.cpuUs - without.cpuUs);
+    differences.p50.push(withIt.p50 - without.p50);
+    differences.throughput.push(withIt.throughput / without.throughput);
   }
-  return Object.fromEntries(Object.entries(differences).map(([mode, d]) => [mode, { cpuUs: median(d.cpuUs), p50: median(d.p50) }]));
+  return { sequential: { cpuUs: median(differences.cpuUs), p50: median(differences.p50), throughput: median(differences.throughput) } };
 }
-const guardCosts: Record<string, Record<string, { cpuUs: number; p50: number }>> = {};
+
+// Telemetry's cost the same way: with @opentelemetry/api and no SDK registered (its spans are no-ops), and with
+// the SDK (spans and metrics recorded, spans handed to an exporter that drops them).
+const telemetryCosts: Record<string, Record<string, { cpuUs: number; p50: number; throughput: number }>> = {};
+telemetryCosts["+ telemetry (API, no SDK)"] = await pairedCost(tracedCall(baseUrl));
+const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor({ export: (_spans, done) => done({ code: 0 }), shutdown: async () => {} })] });
+const meterProvider = new MeterProvider({ readers: [new PeriodicExportingMetricReader({ exporter: new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE), exportIntervalMillis: 3_600_000 })] });
+telemetryCosts["+ telemetry (SDK, no-op exporter)"] = await pairedCost(tracedCall(baseUrl, { tracerProvider, meterProvider }));
+await Promise.all([tracerProvider.shutdown(), meterProvider.shutdown()]);
+
+const guardCosts: Record<string, Record<string, { cpuUs: number; p50: number; throughput: number }>> = {};
 guardCosts["+ guard (memory)"] = await pairedCost(guardedCall(baseUrl));
 const redisServer = await startRedis().catch((error: Error) => console.log(`(no Redis guard figures: ${error.message})`));
 if (redisServer) {
@@ -170,11 +179,13 @@ for (const [mode, byVariant] of Object.entries(table)) {
   lines.push("");
 }
 const ttfrRatio = ttfr["stytch-b2b-sms"]! / ttfr["raw fetch"]!;
-const guardLines = ["send guard's cost a send, beside the client without it (median of per-round differences):"];
-for (const [name, cost] of Object.entries(guardCosts)) {
-  for (const [mode, { cpuUs, p50 }] of Object.entries(cost)) guardLines.push(`  ${name.padEnd(18)} ${mode.padEnd(12)} ${signed(cpuUs)} µs CPU, ${signed(p50 * 1000)} µs p50`);
+for (const [title, costs] of [["send guard", guardCosts], ["telemetry", telemetryCosts]] as const) {
+  lines.push(`${title}'s cost a send, one at a time, beside the client without it (median of per-round differences):`);
+  for (const [name, { sequential }] of Object.entries(costs)) {
+    lines.push(`  ${name.padEnd(34)} ${signed(sequential!.cpuUs)} µs CPU, ${signed(sequential!.p50 * 1000)} µs p50, throughput ×${sequential!.throughput.toFixed(3)}`);
+  }
+  lines.push("");
 }
-lines.push(...guardLines, "");
 lines.push(`time to first response: raw fetch ${ttfr["raw fetch"]!.toFixed(1)} ms, stytch-b2b-sms ${ttfr["stytch-b2b-sms"]!.toFixed(1)} ms (${ttfrRatio.toFixed(2)}×)`);
 lines.push(`heap growth over ${MEMORY_SENDS.toLocaleString("en")} sends (after GC): ${heapGrowthKiB.toFixed(0)} KiB`);
 lines.push("", "bundle of an app that creates the client and sends (esbuild, minified):");
@@ -192,5 +203,5 @@ const bars = [
   { label: "time to first response", ratio: ttfrRatio, target: 1.1, better: "lower" as const },
 ];
 writeFileSync("bench/results.svg", ratioChart("stytch-b2b-sms ÷ raw fetch", `${machine}; npm run bench`, bars));
-writeFileSync("bench/results.json", `${JSON.stringify({ machine, rounds: ROUNDS, table, guardCosts, firstResponseMs: ttfr, heapGrowthKiB, sizes, ratios: bars }, null, 2)}\n`);
+writeFileSync("bench/results.json", `${JSON.stringify({ machine, rounds: ROUNDS, table, guardCosts, telemetryCosts, firstResponseMs: ttfr, heapGrowthKiB, sizes, ratios: bars }, null, 2)}\n`);
 console.log("\nwrote bench/results.json and bench/results.svg");

@@ -5,6 +5,7 @@ import createClient from "openapi-fetch";
 import { createStytchB2BClient } from "stytch-b2b-sms";
 import { createSmsGuard } from "stytch-b2b-sms/guard";
 import { redisGuardStore } from "stytch-b2b-sms/guard/redis";
+import { openTelemetry } from "stytch-b2b-sms/opentelemetry";
 
 export const PROJECT_ID = "project-test-bench";
 export const SECRET = "bench-secret";
@@ -58,5 +59,11 @@ const ROOMY = { member: { immediate: 1e9 }, phone: { immediate: 1e9 }, prefix: {
 export function guardedCall(baseUrl, redis) {
   const guard = createSmsGuard({ ...ROOMY, ...(redis && { store: redisGuardStore(redis) }) });
   const client = createStytchB2BClient({ projectId: PROJECT_ID, secret: SECRET, baseUrl, guard });
+  return () => client.otps.sms.send(BODY);
+}
+
+/** The client's send with telemetry on: the global providers (none registered: the API alone), or those given. */
+export function tracedCall(baseUrl, providers = {}) {
+  const client = createStytchB2BClient({ projectId: PROJECT_ID, secret: SECRET, baseUrl, telemetry: openTelemetry(providers) });
   return () => client.otps.sms.send(BODY);
 }
