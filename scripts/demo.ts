@@ -1,16 +1,42 @@
 /**
  * `npm start`: the whole SMS MFA step on a fresh clone, no Stytch account needed. Starts the embedded mock,
  * sends a code through the typed client, reads it from the mock (where a user would read their phone),
- * authenticates it into a typed session, then shows what a wrong code and a bad phone number give, and the
- * send guard at work against SMS pumping and code guessing.
+ * authenticates it into a typed session, then shows what a wrong code and a bad phone number give, the
+ * OpenTelemetry spans of the step, and the send guard at work against SMS pumping and code guessing.
  */
+import { context } from "@opentelemetry/api";
+import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { createSmsGuard } from "../src/guard/index.ts";
 import { createStytchB2BClient, StytchApiError, StytchGuardError, StytchValidationError } from "../src/index.ts";
 import { startMockStytch } from "../src/mock/index.ts";
+import { openTelemetry } from "../src/opentelemetry/index.ts";
+import { spanTree } from "./span-tree.ts";
+
+// An app's tracing, as the OpenTelemetry SDK sets it up; here its exporter keeps the spans to print them.
+context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+const exported = new InMemorySpanExporter();
+const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exported)] });
 
 const mock = await startMockStytch();
 try {
-  const client = createStytchB2BClient(mock.clientOptions);
+  const client = createStytchB2BClient({ ...mock.clientOptions, telemetry: openTelemetry({ tracerProvider, attemptSpans: true }) });
+  await tracerProvider.getTracer("demo-app").startActiveSpan("POST /login/mfa", async (span) => {
+    try {
+      await mfaStep(client);
+    } finally {
+      span.end();
+    }
+  });
+  console.log("\n7. The OpenTelemetry spans of steps 1 to 6, as an exporter receives them (telemetry: openTelemetry()):");
+  console.log(spanTree(exported.getFinishedSpans()).replace(/^/gm, "   "));
+} finally {
+  await mock.close();
+}
+await showGuard();
+
+/** Steps 1 to 6: the MFA step through the typed client, and the errors it can meet. */
+async function mfaStep(client: ReturnType<typeof createStytchB2BClient>): Promise<void> {
   const { organization, member } = mock;
   // What the primary login (a magic link, SSO …) would have handed your app.
   const intermediate_session_token = mock.createSession(member.member_id, "intermediate_session_token");
@@ -62,10 +88,7 @@ try {
     console.log(`   ${error.name} [field ${error.field}, rule ${error.rule}]: ${error.message}`);
   }
   console.log(`\nThe mock received ${mock.exchanges.length} requests and sent ${mock.sentSms.length} SMS.`);
-} finally {
-  await mock.close();
 }
-await showGuard();
 
 /**
  * The send guard (`stytch-b2b-sms/guard`) with its defaults, in front of a mock that would text any country,
@@ -78,16 +101,16 @@ async function showGuard(): Promise<void> {
     const organization_id = mock.organization.organization_id;
     const newMember = () => ({ organization_id, member_id: mock.addMember(organization_id).member_id });
 
-    console.log("\n7. The send guard, createSmsGuard() with its defaults: US and Canada only; per Member and per number");
+    console.log("\n8. The send guard, createSmsGuard() with its defaults: US and Canada only; per Member and per number");
     console.log("   3 codes at once, then waits from 1 to 32 minutes; 5 wrong codes. A burst to a +44 range and to Jamaica (+1 876):");
     for (const phone of ["+447700900101", "+447700900102", "+447700900103", "+18765550123"]) {
       console.log(`   ${await outcome(stytch.otps.sms.send({ ...newMember(), mfa_phone_number: phone }))}`);
     }
     const member = newMember();
-    console.log("\n8. One Member asks for a code again and again:");
+    console.log("\n9. One Member asks for a code again and again:");
     for (let i = 1; i <= 4; i++) console.log(`   send ${i}: ${await outcome(stytch.otps.sms.send({ ...member, mfa_phone_number: "+14155550123" }))}`);
 
-    console.log("\n9. A script guesses the code:");
+    console.log("\n10. A script guesses the code:");
     const intermediate_session_token = mock.createSession(member.member_id, "intermediate_session_token");
     for (let i = 1; i <= 6; i++) {
       const received = mock.exchanges.length;
