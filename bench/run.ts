@@ -135,6 +135,8 @@ async function pairedCost(other: () => Promise<unknown>): Promise<Record<string,
 // Telemetry's cost the same way: with @opentelemetry/api and no SDK registered (its spans are no-ops), and with
 // the SDK (spans and metrics recorded, spans handed to an exporter that drops them).
 const telemetryCosts: Record<string, Record<string, { cpuUs: number; p50: number; throughput: number }>> = {};
+// The same client against another instance of itself first: this machine's noise floor for the pairs below.
+telemetryCosts["(control: the client beside itself)"] = await pairedCost(variants(baseUrl)["stytch-b2b-sms"]);
 telemetryCosts["+ telemetry (API, no SDK)"] = await pairedCost(tracedCall(baseUrl));
 const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor({ export: (_spans, done) => done({ code: 0 }), shutdown: async () => {} })] });
 const meterProvider = new MeterProvider({ readers: [new PeriodicExportingMetricReader({ exporter: new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE), exportIntervalMillis: 3_600_000 })] });

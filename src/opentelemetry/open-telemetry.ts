@@ -50,15 +50,22 @@ export function openTelemetry(options: OpenTelemetryOptions = {}): OuterPlugin {
     return instruments;
   };
 
+  // Per operation and URL, worked out once: a call's only cost without an SDK is one no-op span.
+  const names = new Map<string, string>();
+  const servers = new Map<string, Server>();
   const watch = (call: PluginCall): CallWatcher | undefined => {
     const parent = context.active();
-    const span = tracer.startSpan(spanName(call), { kind: SpanKind.INTERNAL }, parent);
+    let name = names.get(call.operation.id);
+    if (!name) names.set(call.operation.id, (name = spanName(call)));
+    const span = tracer.startSpan(name, { kind: SpanKind.INTERNAL }, parent);
     const meters = currentInstruments();
     if (!span.isRecording() && !meters) {
       span.end();
       return undefined; // no SDK: the call runs unwatched
     }
-    return callWatcher(call, tracer, span, trace.setSpan(parent, span), meters, attemptSpans);
+    let server = servers.get(call.url);
+    if (!server) servers.set(call.url, (server = serverOf(call.url)));
+    return callWatcher(call, tracer, span, trace.setSpan(parent, span), server, meters, attemptSpans);
   };
 
   return {
@@ -79,13 +86,18 @@ export function openTelemetry(options: OpenTelemetryOptions = {}): OuterPlugin {
   };
 }
 
-function callWatcher(call: PluginCall, tracer: Tracer, span: Span, spanContext: Context, meters: Instruments | undefined, attemptSpans: boolean): CallWatcher {
+/** The stable attributes of Stytch's end of a URL. */
+type Server = { readonly "server.address": string; readonly "server.port": number };
+
+function serverOf(url: string): Server {
+  const target = new URL(url);
+  return { "server.address": target.hostname, "server.port": Number(target.port || (target.protocol === "https:" ? 443 : 80)) };
+}
+
+function callWatcher(call: PluginCall, tracer: Tracer, span: Span, spanContext: Context, server: Server, meters: Instruments | undefined, attemptSpans: boolean): CallWatcher {
   const { operation, url } = call;
   const started = now();
-  const target = new URL(url);
-  const port = Number(target.port || (target.protocol === "https:" ? 443 : 80));
-  const server = { "server.address": target.hostname, "server.port": port };
-  span.setAttributes({ "server.address": target.hostname, "stytch.operation": operation.id });
+  span.setAttributes({ "server.address": server["server.address"], "stytch.operation": operation.id });
   let attemptStarted: number | undefined;
   let attempts = 0;
 
