@@ -6,9 +6,8 @@ import { checkHeaders, rejectControlCharacters } from "./internal/control-charac
 import { resolveBaseUrl } from "./internal/environment.ts";
 import type { Hooks } from "./internal/hooks.ts";
 import { boundedResponse } from "./internal/bounded-response.ts";
-import { rememberContext } from "./internal/client-context.ts";
+import { rememberContext, type Context } from "./internal/context.ts";
 import { requestHeaders } from "./internal/request-headers.ts";
-import type { Context } from "./internal/pipeline.ts";
 import type { OuterPlugin, Plugin } from "./internal/plugin.ts";
 import { checkRetryOptions, DEFAULT_MAX_RETRIES } from "./internal/retry-policy.ts";
 import { createTransport, type FetchLike } from "./internal/transport.ts";

@@ -27,7 +27,6 @@ function guarded(options: SmsGuardOptions = {}, client: Partial<StytchB2BClientO
   return { stytch, clock, errors, guard };
 }
 
-const ids = () => ({ organization_id: mock.organization.organization_id, member_id: mock.member.member_id });
 /** A Member of their own (with no phone yet), so that per-Member rules do not mix between sends. */
 const newMember = (phone?: string) => ({
   organization_id: mock.organization.organization_id,

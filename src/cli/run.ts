@@ -2,7 +2,7 @@ import * as generated from "../../generated/operations.ts";
 import type { OperationId } from "../../generated/operations.ts";
 import { createStytchB2BClient } from "../client.ts";
 import type { StytchB2BClientOptions } from "../core.ts";
-import { operationMethod } from "../internal/client-context.ts";
+import { operationMethod } from "../internal/pipeline.ts";
 import { createRedactor, type Redact } from "../internal/redact.ts";
 import type { MockApi, MockStytch } from "../mock/index.ts";
 import { COMMAND_SPECIFICS } from "./commands.ts";

@@ -1,5 +1,5 @@
 import type { Operation } from "../../generated/operations.ts";
-import type { CallOptions, FetchOptions, RetryOptions } from "../call-options.ts";
+import type { CallOptions, RetryOptions } from "../call-options.ts";
 import {
   StytchAbortError,
   StytchApiError,
@@ -11,37 +11,20 @@ import {
   type AttemptFailure,
 } from "../errors.ts";
 import type { ResponseValidator } from "../response-validation.ts";
-import { contextOf } from "./client-context.ts";
+import { contextOf, type Context } from "./context.ts";
 import { describeConnectionFailure, maybeSent } from "./connection-failure.ts";
 import { checkHeaders } from "./control-characters.ts";
 import { decodeFailure, decodeSuccess } from "./decode-response.ts";
 import { Deadline } from "./deadline.ts";
-import { callHook, redactHeaders, type Hooks } from "./hooks.ts";
-import type { CallWatcher, Plugin } from "./plugin.ts";
+import { callHook, redactHeaders } from "./hooks.ts";
+import type { CallWatcher } from "./plugin.ts";
 import { createRedactor, redactError, type Redact } from "./redact.ts";
 import { requestHeaders, withoutContentType } from "./request-headers.ts";
 import { requestParts } from "./request-parts.ts";
 import { checkRetryOptions, defaultRetryOn, retryDelayMs, retryReason } from "./retry-policy.ts";
 import { sleep } from "./sleep.ts";
-import type { Exchange, Received } from "./transport.ts";
+import type { Received } from "./transport.ts";
 import { validateRequest } from "./validate-request.ts";
-
-/** What every call needs from the client that owns it. */
-export interface Context {
-  readonly exchange: Exchange;
-  readonly baseUrl: string;
-  /** The client's settings; `retryOn` undefined means the operation's default (from `x-idempotent`). */
-  readonly defaults: { readonly timeoutMs: number; readonly maxRetries: number } & Pick<RetryOptions, "attemptTimeoutMs" | "retryOn">;
-  readonly fetchOptions: FetchOptions | undefined;
-  readonly hooks: Hooks;
-  readonly validateResponses: ResponseValidator | undefined;
-  /** Client headers plus the fixed ones (Authorization, Content-Type); per-call headers go in between. */
-  readonly headers: { readonly client: Record<string, string>; readonly fixed: Record<string, string> };
-  /** The project secret and the Basic token: never in an error, a hook payload or any output. */
-  readonly secrets: readonly string[];
-  /** The optional features that watch every call (telemetry, the send guard), as one. */
-  readonly plugin: Plugin | undefined;
-}
 
 /** The 200 body with the response it came in (status and headers; the body has been read). */
 export interface WithResponse<Data> {
@@ -86,6 +69,16 @@ export function method<Body, Data>(operation: OperationFunction<Body, Data>, cli
   return Object.assign((body: Body, options?: CallOptions) => operation(client, body, options), {
     withResponse: (body: Body, options?: CallOptions) => operation.withResponse(client, body, options),
   });
+}
+
+/**
+ * An operation bound to a client's pipeline, settings and credentials, whether or not the client has a
+ * method for it: how the CLI calls every operation of its table, and how tests call the operations of a
+ * test-only spec.
+ */
+export function operationMethod(client: object, facts: Operation): OperationMethod<never, object> {
+  contextOf(client);
+  return method(operation<never, object>(facts), client);
 }
 
 type Policy = Context["defaults"] & { readonly retryOn: NonNullable<RetryOptions["retryOn"]> };

@@ -1,6 +1,6 @@
 import type { CallOptions } from "../../src/call-options.ts";
 import type { StytchB2BClient } from "../../src/client.ts";
-import { operationMethod } from "../../src/internal/client-context.ts";
+import { operationMethod } from "../../src/internal/pipeline.ts";
 import { schemaValidators } from "../../src/internal/schema-validators.ts";
 import type { Operation } from "../../generated/operations.ts";
 import * as shapes from "../fixtures/shapes/generated/operations.ts";
