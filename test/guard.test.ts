@@ -267,6 +267,13 @@ test("a store that fails or does not answer refuses the call (fail closed), neve
   assert.equal(mock.sentSms.length, 0);
 });
 
+test("a store of the app's own that answers take with something other than a list fails closed like a failing store", async () => {
+  const store = { ...memoryGuardStore(), take: async () => undefined as never };
+  const error = await refused(guarded({ store }).stytch.otps.sms.send({ ...newMember(), mfa_phone_number: "+14155550604" }));
+  assert.equal(error.rule, "store");
+  assert.match(error.message, /failed \(TypeError\)/);
+});
+
 test("onStoreError: allow lets calls through when the store fails (the region rule still applies); a function sees the error", async () => {
   const seen: unknown[] = [];
   const { stytch } = guarded({ store: broken(() => Promise.reject(new Error("down"))), onStoreError: (e) => (seen.push(e), "allow") });

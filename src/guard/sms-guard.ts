@@ -71,7 +71,7 @@ export function createSmsGuard(options: SmsGuardOptions = {}): SmsGuard {
       if (!needed || allowed) return undefined;
       // Only the error's code or class name: a client's message can hold the store's URL or password.
       const { code, name } = Object(error) as { code?: unknown; name?: unknown };
-      const label = /^\w{1,40}$/.test(String(code)) ? code : /^\w{1,40}$/.test(String(name)) ? name : "error";
+      const label = [code, name].find((value) => typeof value === "string" && /^\w{1,40}$/.test(value)) ?? "error";
       const what = error === LATE ? `did not answer within ${settings.storeTimeoutMs} ms` : `failed (${label})`;
       throw refusal("store", `its store ${what}; the guard fails closed`, undefined, now());
     } finally {
@@ -86,7 +86,12 @@ export function createSmsGuard(options: SmsGuardOptions = {}): SmsGuard {
   async function take(rules: Rule[], ids: Ids, phone?: Phone): Promise<Limit[] | undefined> {
     const limits = rules.map((rule) => rule[1]);
     const at = now();
-    const refusals = await ask(() => store.take(limits, at, random()), true);
+    // A store of the app's own that answers with something else fails like any failing store.
+    const refusals = await ask(async () => {
+      const answer = await store.take(limits, at, random());
+      if (!Array.isArray(answer)) throw new TypeError("GuardStore.take must resolve to a list of refusals");
+      return answer;
+    }, true);
     if (!refusals) return undefined; // the store failed and onStoreError allows the call: nothing was counted
     if (refusals.length === 0) return limits;
     const { index, retryAfterMs } = refusals.reduce((a, b) => (b.retryAfterMs > a.retryAfterMs ? b : a));
