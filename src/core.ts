@@ -76,8 +76,8 @@ export function createStytchB2BCore(options: StytchB2BClientOptions): StytchB2BC
     throw new StytchValidationError(
       "dangerouslyAllowBrowser",
       "browser",
-      "stytch-b2b-sms is running in a browser page, where your Stytch secret would be exposed to every visitor. " +
-        "Call Stytch from your backend; if this page is trusted (a test, an internal tool), pass dangerouslyAllowBrowser: true.",
+      "In a browser page your Stytch secret is exposed to every visitor: call Stytch from your backend, or pass " +
+        "dangerouslyAllowBrowser: true for a trusted page (a test, an internal tool).",
     );
   }
   const projectId = requiredString(options?.projectId, "projectId");
@@ -88,6 +88,8 @@ export function createStytchB2BCore(options: StytchB2BClientOptions): StytchB2BC
   checkRetryOptions(options);
   const maxResponseBytes = positive(options.maxResponseBytes ?? 1024 * 1024, "maxResponseBytes");
   const validateResponses = validatorOption(options.validateResponses);
+  const guard = plugged(options.guard, "watch", "guard", "createSmsGuard");
+  const telemetry = plugged(options.telemetry, "around", "telemetry", "openTelemetry");
   const authorization = basicAuthorization(projectId, secret);
   // Headers a caller cannot replace, on the client or per call: the credentials, and the JSON the spec requires.
   const fixed = { "Content-Type": "application/json", Authorization: authorization };
@@ -115,7 +117,7 @@ export function createStytchB2BCore(options: StytchB2BClientOptions): StytchB2BC
     validateResponses,
     headers: { client: clientHeaders, fixed },
     secrets: [secret, authorization, authorization.slice("Basic ".length)],
-    plugin: options.telemetry?.around(options.guard) ?? options.guard,
+    plugin: telemetry?.around(guard) ?? guard,
   };
 
   const summary = { projectId, baseUrl };
@@ -147,8 +149,14 @@ function validatorOption(value: ResponseValidator | false | undefined): Response
   throw new StytchValidationError(
     "validateResponses",
     "type",
-    'validateResponses takes a validator: import { responseValidator } from "stytch-b2b-sms/response-validation" and pass validateResponses: responseValidator',
+    'validateResponses takes responseValidator from "stytch-b2b-sms/response-validation"',
   );
+}
+
+/** A plug-in option as given, refusing what is none (`guard: createSmsGuard` without the call, say). */
+function plugged<T>(value: T | undefined, method: string, field: string, factory: string): T | undefined {
+  if (value === undefined || typeof (value as Record<string, unknown>)?.[method] === "function") return value;
+  throw new StytchValidationError(field, "type", `${field} takes ${factory}() from "stytch-b2b-sms/${field === "guard" ? "guard" : "opentelemetry"}"`);
 }
 
 function positive(value: number, field: string): number {

@@ -283,6 +283,16 @@ test("onStoreError: allow lets calls through when the store fails (the region ru
   assert.equal(mock.sentSms.length, 1);
 });
 
+test("the client refuses a guard or telemetry option that is no plug-in, naming the call to make", async () => {
+  const { openTelemetry } = await import("../src/opentelemetry/index.ts");
+  for (const [options, field, hint] of [
+    [{ guard: createSmsGuard }, "guard", /createSmsGuard\(\) from "stytch-b2b-sms\/guard"/],
+    [{ telemetry: openTelemetry }, "telemetry", /openTelemetry\(\) from "stytch-b2b-sms\/opentelemetry"/],
+  ] as const) {
+    assert.throws(() => createStytchB2BClient({ ...mock.clientOptions, ...(options as object) }), (e: unknown) => e instanceof StytchValidationError && e.field === field && hint.test(e.message));
+  }
+});
+
 test("options are checked: an unknown key, a region that is no region, a value that is no whole number", () => {
   const cases: [SmsGuardOptions, string, RegExp][] = [
     [{ allowedRegions: ["UK"] }, "guard.allowedRegions", /"GB"/],
