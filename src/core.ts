@@ -76,8 +76,8 @@ export function createStytchB2BCore(options: StytchB2BClientOptions): StytchB2BC
     throw new StytchValidationError(
       "dangerouslyAllowBrowser",
       "browser",
-      "In a browser page your Stytch secret is exposed to every visitor: call Stytch from your backend, or pass " +
-        "dangerouslyAllowBrowser: true for a trusted page (a test, an internal tool).",
+      "stytch-b2b-sms is running in a browser page, where your Stytch secret would be exposed to every visitor. " +
+        "Call Stytch from your backend; if this page is trusted (a test, an internal tool), pass dangerouslyAllowBrowser: true.",
     );
   }
   const projectId = requiredString(options?.projectId, "projectId");
@@ -149,7 +149,7 @@ function validatorOption(value: ResponseValidator | false | undefined): Response
   throw new StytchValidationError(
     "validateResponses",
     "type",
-    'validateResponses takes responseValidator from "stytch-b2b-sms/response-validation"',
+    'validateResponses takes a validator: import { responseValidator } from "stytch-b2b-sms/response-validation" and pass validateResponses: responseValidator',
   );
 }
 
