@@ -17,7 +17,7 @@ import { checkHeaders } from "./control-characters.ts";
 import { decodeFailure, decodeSuccess } from "./decode-response.ts";
 import { Deadline } from "./deadline.ts";
 import { callHook, redactHeaders } from "./hooks.ts";
-import type { CallWatcher } from "./plugin.ts";
+import type { CallStep } from "./plugin.ts";
 import { createRedactor, redactError, type Redact } from "./redact.ts";
 import { requestHeaders, withoutContentType } from "./request-headers.ts";
 import { requestParts } from "./request-parts.ts";
@@ -82,7 +82,6 @@ export function operationMethod(client: object, facts: Operation): OperationMeth
 }
 
 type Policy = Context["defaults"] & { readonly retryOn: NonNullable<RetryOptions["retryOn"]> };
-type Success = { received: Received; data: object };
 
 const NO_OPTIONS: CallOptions = Object.freeze({});
 const RETRY_KEYS = ["timeoutMs", "attemptTimeoutMs", "maxRetries", "retryOn"] as const;
@@ -103,39 +102,28 @@ function bindOperation(context: Context, operation: Operation): Call {
 
   return async function call(body, options = NO_OPTIONS, withResponse) {
     const watcher = context.plugin?.watch({ operation, body, options, url });
-    let outcome: Success;
+    let deadline: Deadline | undefined;
+    let end: CallStep | undefined; // what the watcher hears when the call ends
     try {
-      outcome = await run(body, options, watcher);
-    } catch (error) {
-      if (watcher) await watcher({ step: "end", error: error as StytchError });
-      throw error;
-    }
-    // The watcher settles before the caller hears back (the guard counts in its store).
-    if (watcher) await watcher({ step: "end", data: outcome.data, status: outcome.received.response.status });
-    return withResponse ? { data: outcome.data, response: outcome.received.response } : outcome.data;
-  };
-
-  async function run(body: unknown, options: CallOptions, watcher: CallWatcher | undefined): Promise<Success> {
-    validateRequest(operation.request, body);
-    checkHeaders("headers", options.headers);
-    const policy = policyFor(defaults, options);
-    const redact = withCallCredentials(redactSecrets, operation.credentials, body as Record<string, unknown>);
-    const parts = requestParts(operation, body as Record<string, unknown>);
-    const headers = options.headers ? requestHeaders(fixed, clientHeaders, options.headers) : clientHeaders;
-    const fetchOptions = options.fetchOptions ? { ...context.fetchOptions, ...options.fetchOptions } : context.fetchOptions;
-    const deadline = new Deadline(policy.timeoutMs, options.signal);
-    let failures: AttemptFailure[] | undefined; // only a failed attempt allocates
-    /** Records every attempt on the final error, tells `onError`, and returns the error to throw. */
-    const fail = (error: StytchError, attempt: number, status: number | undefined, startedAt: number): StytchError => {
-      error.attempts = failures ?? [];
-      if (failures && failures.length > 1) {
-        error.message += ` (after ${failures.length} attempts: ${failures.map((f) => `#${f.attempt} ${f.failure}`).join("; ")})`;
-      }
-      const requestId = error instanceof StytchApiError ? error.request_id : undefined;
-      callHook(hooks, "onError", { ...event, attempt, status, requestId, durationMs: performance.now() - startedAt, error });
-      return error;
-    };
-    try {
+      validateRequest(operation.request, body);
+      checkHeaders("headers", options.headers);
+      const policy = policyFor(defaults, options);
+      const redact = withCallCredentials(redactSecrets, operation.credentials, body as Record<string, unknown>);
+      const parts = requestParts(operation, body as Record<string, unknown>);
+      const headers = options.headers ? requestHeaders(fixed, clientHeaders, options.headers) : clientHeaders;
+      const fetchOptions = options.fetchOptions ? { ...context.fetchOptions, ...options.fetchOptions } : context.fetchOptions;
+      deadline = new Deadline(policy.timeoutMs, options.signal);
+      let failures: AttemptFailure[] | undefined; // only a failed attempt allocates
+      /** Records every attempt on the final error, tells `onError`, and returns the error to throw. */
+      const fail = (error: StytchError, attempt: number, status: number | undefined, startedAt: number): StytchError => {
+        error.attempts = failures ?? [];
+        if (failures && failures.length > 1) {
+          error.message += ` (after ${failures.length} attempts: ${failures.map((f) => `#${f.attempt} ${f.failure}`).join("; ")})`;
+        }
+        const requestId = error instanceof StytchApiError ? error.request_id : undefined;
+        callHook(hooks, "onError", { ...event, attempt, status, requestId, durationMs: performance.now() - startedAt, error });
+        return error;
+      };
       // The plug-in's say before anything is sent: a refusal fails the call like any error (`onError` sees it).
       if (watcher) {
         try {
@@ -161,7 +149,10 @@ function bindOperation(context: Context, operation: Operation): Call {
             const requestId = checked instanceof StytchApiError ? checked.request_id : checked instanceof Error ? undefined : (checked as { request_id?: string }).request_id;
             callHook(hooks, "onResponse", { ...event, attempt, status: response.status, durationMs: performance.now() - startedAt, requestId, headers: redactHeaders(response.headers, redact) });
           }
-          if (!(checked instanceof StytchError)) return { received, data: checked };
+          if (!(checked instanceof StytchError)) {
+            end = { step: "end", data: checked, status: response.status };
+            return withResponse ? { data: checked, response } : checked;
+          }
           error = checked;
         } catch (cause) {
           error = toStytchError(cause, deadline, attemptDeadline, policy, options.signal, redact);
@@ -182,10 +173,15 @@ function bindOperation(context: Context, operation: Operation): Call {
           throw fail(interruption(deadline, policy.timeoutMs, options.signal, cause), attempt, undefined, startedAt);
         }
       }
+    } catch (error) {
+      end = { step: "end", error: error as StytchError };
+      throw error;
     } finally {
-      deadline.done();
+      deadline?.done();
+      // The watcher settles before the caller hears back (the guard counts in its store).
+      if (watcher) await watcher(end!);
     }
-  }
+  };
 
   function checkAgainstSpec(validate: ResponseValidator, { response, text }: Received, decoded: object | StytchApiError, redact: Redact) {
     const mismatch = validate(operation.id, response.status, JSON.parse(text));
