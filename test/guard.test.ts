@@ -229,6 +229,20 @@ test("five wrong codes lock authenticate for the Member without calling Stytch; 
   await assert.rejects(guess(), (e: unknown) => e instanceof StytchApiError && e.status === 404);
 });
 
+test("a send that may or may not have gone out (a 500) leaves the wrong-code count standing", async () => {
+  const { stytch } = guarded({ member: { immediate: 10 }, phone: false });
+  const member = newMember("+14155550503");
+  const intermediate_session_token = mock.createSession(member.member_id, "intermediate_session_token");
+  await stytch.otps.sms.send(member);
+  const guess = () => stytch.otps.sms.authenticate({ ...member, code: "000000", intermediate_session_token });
+  for (let i = 0; i < 5; i++) await assert.rejects(guess(), StytchApiError);
+  mock.failNext({ status: 500 });
+  await assert.rejects(stytch.otps.sms.send(member), StytchApiError);
+  assert.equal((await refused(guess())).rule, "wrongCodes");
+  await stytch.otps.sms.send(member);
+  await assert.rejects(guess(), (e: unknown) => e instanceof StytchApiError && e.error_type === "otp_code_not_found");
+});
+
 test("ten concurrent guesses with four wrong codes counted: exactly one reaches Stytch", async () => {
   const { stytch } = guarded();
   const member = newMember("+14155550502");

@@ -176,8 +176,9 @@ export function createSmsGuard(options: SmsGuardOptions = {}): SmsGuard {
             mayHaveCost ||= costs(step.error);
           } else if (taken && !step.data && !mayHaveCost) {
             await ask(() => store.giveBack(taken!, now()));
-          } else if (taken) {
+          } else if (taken && step.data) {
             // A new code went out: the Member's wrong codes start again, and the answer tells the Member's phone.
+            // (After a 5xx or a timeout the old code may still be good: its count stands.)
             await Promise.all([ask(() => store.forget([`wrongCodes:${keyOf(ids)}`])), learn(ids, step.data, ids.mfa_phone_number ? undefined : phone, !phone)]);
           }
         };
