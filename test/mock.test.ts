@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createStytchB2BClient, StytchTimeoutError } from "../src/index.ts";
+import { createStytchB2BClient, StytchApiError, StytchTimeoutError } from "../src/index.ts";
 import { MOCK_MEMBER_ID, MOCK_ORGANIZATION_ID, startMockStytch } from "../src/mock/index.ts";
 import { sharedMock } from "./support/shared-mock.ts";
 
@@ -228,4 +228,22 @@ test("Stytch's rules: TOTP is an active factor, Organizations by external ID, Me
   const unknown = await post({ ...ids(), mfa_phone_number: "+15005550006", intermediate_session_token: "nope" });
   assert.deepEqual([unknown.status, unknown.body.error_type], [404, "intermediate_session_not_found"]);
   assert.equal(mock.sentSms.length, 1);
+});
+
+test("phoneRateLimit answers 429 too_many_requests, sending nothing, once a number had its codes within the window", async () => {
+  const limited = await startMockStytch({ phoneRateLimit: { limit: 2, windowMs: 60_000 } });
+  try {
+    const stytch = createStytchB2BClient({ ...limited.clientOptions, maxRetries: 0 });
+    const member = { organization_id: MOCK_ORGANIZATION_ID, member_id: MOCK_MEMBER_ID, mfa_phone_number: "+15005550006" };
+    await stytch.otps.sms.send(member);
+    await stytch.otps.sms.send(member);
+    const error = await stytch.otps.sms.send(member).catch((e: unknown) => e);
+    assert.ok(error instanceof StytchApiError && error.status === 429 && error.error_type === "too_many_requests", String(error));
+    assert.equal(limited.sentSms.length, 2);
+    limited.advanceTime(60_000);
+    await stytch.otps.sms.send(member);
+    assert.equal(limited.sentSms.length, 3);
+  } finally {
+    await limited.close();
+  }
 });
