@@ -6,6 +6,7 @@ import { memoryGuardStore } from "../src/guard/memory-store.ts";
 import { redisGuardStore } from "../src/guard/redis.ts";
 import type { Limit } from "../src/guard/store.ts";
 import { storeContract } from "./support/guard-store-contract.ts";
+import { startServer } from "./support/servers.ts";
 import { startRedis } from "./support/redis.ts";
 
 const server = await startRedis();
@@ -130,6 +131,32 @@ for (const [name, client, raw] of clients) {
     });
   });
 }
+
+// Redis over HTTP, as Upstash's REST API serves it to Workers (POST a command as a JSON array; answer
+// { result } or { error }): a loopback server that runs each command on the real Redis.
+const rest = await startServer((req, res) => {
+  let body = "";
+  req.on("data", (chunk: Buffer) => (body += chunk));
+  req.on("end", async () => {
+    const answer = await nodeRedis.sendCommand(JSON.parse(body) as string[]).then((result) => ({ result }), (error: Error) => ({ error: error.message }));
+    res.writeHead(answer && "error" in answer ? 400 : 200, { "content-type": "application/json" }).end(JSON.stringify(answer));
+  });
+});
+after(() => rest.close());
+
+/** The client docs/guard.md shows for Upstash from a Worker: a few lines of fetch. */
+const overHttp = {
+  async sendCommand(args: string[]) {
+    const response = await fetch(rest.url, { method: "POST", headers: { authorization: "Bearer token" }, body: JSON.stringify(args) });
+    const { result, error } = (await response.json()) as { result?: unknown; error?: string };
+    if (error) throw new Error(error);
+    return result;
+  },
+};
+storeContract("redisGuardStore over Redis's REST API (Upstash's shape)", async () => {
+  await nodeRedis.sendCommand(["FLUSHALL"]);
+  return redisGuardStore(overHttp);
+});
 
 describe("redisGuardStore: the client", () => {
   test("anything but a node-redis or ioredis client is refused with a TypeError that repeats nothing of it", () => {

@@ -1,6 +1,9 @@
 import type { GuardStore, Limit, Refusal } from "./store.ts";
 
-/** A connected node-redis client (`redis` v4 or later, from `createClient()`). */
+/**
+ * A connected node-redis client (`redis` v4 or later, from `createClient()`), or anything that runs one Redis
+ * command and resolves to its reply, such as a few lines of `fetch` to Upstash's REST API (docs/guard.md).
+ */
 export interface NodeRedisClient {
   sendCommand(args: string[]): Promise<unknown>;
 }
@@ -101,7 +104,8 @@ end
 
 /**
  * A store in Redis, shared by every instance of the app: one Lua script per `take` and per `giveBack`, so each
- * is atomic. Pass your app's connected node-redis or ioredis client; its errors reach the guard as they are.
+ * is atomic. Pass your app's connected node-redis or ioredis client (or a `sendCommand` of your own); its
+ * errors reach the guard as they are.
  * Counts expire on the guard's clock (`now`); values (`set`) by Redis's clock, through SET PX.
  * A value and a limit must not share a key (the guard names keys by purpose); Redis would answer WRONGTYPE.
  */
