@@ -1,11 +1,13 @@
 /**
- * `npm run load`: 20,000 sends, 64 in flight, against the embedded mock on 127.0.0.1, with telemetry on (the
- * real OpenTelemetry SDK, its spans counted and dropped). Bounded in count and time (it stops itself after
+ * `npm run load`: 20,000 sends, 64 in flight, against the embedded mock on 127.0.0.1, through the send guard
+ * (memory store; every rule checked and counted, with room for every send) and with telemetry on (the real
+ * OpenTelemetry SDK, its spans counted and dropped). Bounded in count and time (it stops itself after
  * 120 s), it prints the figures and exits non-zero on any unexpected error, unhandled rejection, handle left
  * open, heap growth over 2 MiB, or a send without its span.
  */
 import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { createSmsGuard } from "../src/guard/index.ts";
 import { createStytchB2BClient } from "../src/index.ts";
 import { startMockStytch } from "../src/mock/index.ts";
 import { openTelemetry } from "../src/opentelemetry/index.ts";
@@ -29,7 +31,8 @@ const tracerProvider = new BasicTracerProvider({
 const meterProvider = new MeterProvider({
   readers: [new PeriodicExportingMetricReader({ exporter: new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE), exportIntervalMillis: HARD_STOP_MS })],
 });
-const client = createStytchB2BClient({ ...mock.clientOptions, telemetry: openTelemetry({ tracerProvider, meterProvider }) });
+const guard = createSmsGuard({ member: { immediate: 1e9 }, phone: { immediate: 1e9 }, prefix: { limit: 1e9 } });
+const client = createStytchB2BClient({ ...mock.clientOptions, guard, telemetry: openTelemetry({ tracerProvider, meterProvider }) });
 const body = { organization_id: mock.organization.organization_id, member_id: mock.member.member_id, mfa_phone_number: "+15005550006" };
 const stopAt = Date.now() + HARD_STOP_MS;
 
