@@ -2,7 +2,8 @@
  * Generated from libphonenumber-js 1.13.18 (metadata.max.json) by scripts/generate.ts (scripts/codegen/regions.ts).
  * Do not make direct changes to the file. `--` stands for no region. Two tables, so that an app pays for the
  * second only if it imports it: +1 (read by src/guard/nanp-regions.ts, in every guard) and every other calling
- * code (read by src/guard/world-regions.ts, the subpath stytch-b2b-sms/guard/regions).
+ * code (read by src/guard/calling-codes.ts and world-regions.ts: the subpath stytch-b2b-sms/guard/regions, and
+ * the telemetry's calling code of a phone).
  */
 
 /**

@@ -13,7 +13,7 @@ import { hashed } from "./hash.ts";
 import { ipKey } from "./ip.ts";
 import { memoryGuardStore } from "./memory-store.ts";
 import { guardSettings, type SmsGuardOptions } from "./options.ts";
-import { maskPhone } from "./phone.ts";
+import { isE164, maskPhone } from "./phone.ts";
 import { refusal } from "./refusal.ts";
 import type { GuardStore, Limit, WindowLimit } from "./store.ts";
 
@@ -141,7 +141,7 @@ export function createSmsGuard(options: SmsGuardOptions = {}): SmsGuard {
    */
   async function learn(ids: Ids, data: object | undefined, known: Phone | undefined, uncounted?: boolean): Promise<void> {
     const e164 = (data as { member?: { mfa_phone_number?: unknown } } | undefined)?.member?.mfa_phone_number;
-    if (typeof e164 !== "string" || !/^\+[1-9]\d{1,14}$/.test(e164)) return;
+    if (!isE164(e164)) return;
     const { region, number, range } = phoneOf(e164);
     if (known?.number === number) return;
     const late = uncounted ? sendRules(ids, { region, number, range }).filter(([name]) => "phone prefix region".includes(name)) : [];

@@ -11,33 +11,15 @@
  * libphonenumber-js would read a number otherwise than written (a national prefix after a shared code, at a
  * length none of its regions allows), the number gets no region.
  */
-import { callingCodes, sharedRegions } from "../../generated/regions.ts";
+import { sharedRegions } from "../../generated/regions.ts";
+import { callingCodeOf, mainRegions } from "./calling-codes.ts";
 import { nanpRegions } from "./nanp-regions.ts";
 import type { RegionTable } from "./region-table.ts";
 
 export type { RegionTable };
+export { callingCodeOf };
 
 const NO_REGION = "--";
-
-/** Calling code → main region. */
-const mainRegions = new Map<string, string>();
-let position = 100;
-for (const [, skipped, shorter, region] of callingCodes.matchAll(/(\d*)(\+*)(..)/g)) {
-  position += Number(skipped);
-  mainRegions.set(String(position).slice(0, 3 - shorter!.length), region!);
-  position += 10 ** shorter!.length;
-}
-
-/** The country calling code of an E.164 number ("1", "44", "800"), or undefined when it has none. */
-export function callingCodeOf(e164: string): string | undefined {
-  if (!/^\+[1-9]\d{1,14}$/.test(e164)) return undefined;
-  // Calling codes are prefix-free: at most one of the first one, two and three digits is one.
-  for (let length = 1; length <= 3; length++) {
-    const code = e164.slice(1, 1 + length);
-    if (mainRegions.has(code)) return code;
-  }
-  return undefined;
-}
 
 /** Every region, exactly: `regions` lists the 245 of them. */
 export const worldRegions: RegionTable = {

@@ -1,5 +1,5 @@
 import { context, createNoopMeter, metrics, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type MeterProvider, type Span, type Tracer, type TracerProvider } from "@opentelemetry/api";
-import { callingCodeOf } from "../guard/world-regions.ts";
+import { callingCodeOf } from "../guard/calling-codes.ts";
 import { StytchApiError, StytchGuardError, StytchValidationError, type CallStep, type CallWatcher, type OuterPlugin, type Plugin, type PluginCall } from "../index.ts";
 import { errorType } from "./error-type.ts";
 import { instrumentsOf, type Instruments } from "./instruments.ts";
