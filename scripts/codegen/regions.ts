@@ -34,11 +34,14 @@ export function generateRegions(): string {
   return [
     "/**",
     ` * Generated from libphonenumber-js ${version} (metadata.max.json) by scripts/generate.ts (scripts/codegen/regions.ts).`,
-    " * Do not make direct changes to the file. `--` stands for no region. Two tables, so that an app pays for the",
-    " * second only if it imports it: +1 (read by src/guard/nanp-regions.ts, in every guard) and every other calling",
-    " * code (read by src/guard/calling-codes.ts and world-regions.ts: the subpath stytch-b2b-sms/guard/regions, and",
-    " * the telemetry's calling code of a phone).",
+    " * Do not make direct changes to the file. Two tables, so that an app pays for the second only if it imports",
+    " * it: +1 (read by src/guard/nanp-regions.ts, in every guard) and every other calling code (read by",
+    " * src/guard/calling-codes.ts and world-regions.ts: the subpath stytch-b2b-sms/guard/regions, and the",
+    " * telemetry's calling code of a phone).",
     " */",
+    "",
+    "/** The region of a number that is in none (a non-geographic code, a misdialled number). */",
+    `export const NO_REGION = ${JSON.stringify(NO_REGION)};`,
     "",
     "/**",
     " * Every calling code and its main region. The codes as positions 100 to 999 of three digits, in order: before",
@@ -52,13 +55,13 @@ export function generateRegions(): string {
     "",
     "/**",
     " * Shared calling codes other than +1: the regions other than the main one, and the national numbers that are",
-    " * theirs; `--` first: a national prefix written after the code (+44 0…) with a length no region of the code allows.",
+    " * theirs; NO_REGION first: a national prefix written after the code (+44 0…) with a length no region of the code allows.",
     " */",
     "export const sharedRegions: Record<string, Record<string, RegExp>> = {",
     ...[...shared].map(([code, regions]) => {
       const entries = [...regions].map(([region, prefixes]) => `${/^[A-Z]{2}$/.test(region) ? region : JSON.stringify(region)}: ${prefixes.length ? `/^${pattern(prefixes)}/` : "NEVER"}`);
       const misdial = misdials.get(code);
-      return `  ${code}: { ${[...(misdial ? [`"--": /${misdial}/`] : []), ...entries].join(", ")} },`;
+      return `  ${code}: { ${[...(misdial ? [`${JSON.stringify(NO_REGION)}: /${misdial}/`] : []), ...entries].join(", ")} },`;
     }),
     "};",
     "",

@@ -1,7 +1,5 @@
-import { nanpAreaRegions, nanpAreas, nanpExceptions, nanpOthers } from "../../generated/regions.ts";
+import { NO_REGION, nanpAreaRegions, nanpAreas, nanpExceptions, nanpOthers } from "../../generated/regions.ts";
 import type { RegionTable } from "./region-table.ts";
-
-const NO_REGION = "--";
 
 /** The region of each +1 area code from 200 to 999, unpacked from the generated table. */
 let other = 0;

@@ -11,15 +11,13 @@
  * libphonenumber-js would read a number otherwise than written (a national prefix after a shared code, at a
  * length none of its regions allows), the number gets no region.
  */
-import { sharedRegions } from "../../generated/regions.ts";
+import { NO_REGION, sharedRegions } from "../../generated/regions.ts";
 import { callingCodeOf, mainRegions } from "./calling-codes.ts";
 import { nanpRegions } from "./nanp-regions.ts";
 import type { RegionTable } from "./region-table.ts";
 
 export type { RegionTable };
 export { callingCodeOf };
-
-const NO_REGION = "--";
 
 /** Every region, exactly: `regions` lists the 245 of them. */
 export const worldRegions: RegionTable = {
