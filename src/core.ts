@@ -88,8 +88,8 @@ export function createStytchB2BCore(options: StytchB2BClientOptions): StytchB2BC
   checkRetryOptions(options);
   const maxResponseBytes = positive(options.maxResponseBytes ?? 1024 * 1024, "maxResponseBytes");
   const validateResponses = validatorOption(options.validateResponses);
-  const guard = plugged(options.guard, "watch", "guard", "createSmsGuard");
-  const telemetry = plugged(options.telemetry, "around", "telemetry", "openTelemetry");
+  const guard = plugged(options.guard, "watch", "guard", 'createSmsGuard() from "stytch-b2b-sms/guard"');
+  const telemetry = plugged(options.telemetry, "around", "telemetry", 'openTelemetry() from "stytch-b2b-sms/opentelemetry"');
   const authorization = basicAuthorization(projectId, secret);
   // Headers a caller cannot replace, on the client or per call: the credentials, and the JSON the spec requires.
   const fixed = { "Content-Type": "application/json", Authorization: authorization };
@@ -154,9 +154,9 @@ function validatorOption(value: ResponseValidator | false | undefined): Response
 }
 
 /** A plug-in option as given, refusing what is none (`guard: createSmsGuard` without the call, say). */
-function plugged<T>(value: T | undefined, method: string, field: string, factory: string): T | undefined {
+function plugged<T>(value: T | undefined, method: string, field: string, maker: string): T | undefined {
   if (value === undefined || typeof (value as Record<string, unknown>)?.[method] === "function") return value;
-  throw new StytchValidationError(field, "type", `${field} takes ${factory}() from "stytch-b2b-sms/${field === "guard" ? "guard" : "opentelemetry"}"`);
+  throw new StytchValidationError(field, "type", `${field} takes ${maker}`);
 }
 
 function positive(value: number, field: string): number {
