@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { FieldRule, Operation } from "../../generated/operations.ts";
+import { operationWords } from "../internal/operation-words.ts";
 import { COMMAND_SPECIFICS } from "./commands.ts";
 
 /**
@@ -36,15 +37,9 @@ export function flagOf(field: string): string {
   return ALIASES[field] ?? `--${field.replaceAll("_", "-")}`;
 }
 
-/**
- * An operation's command: the path's segments after the version and product (`/v1/b2b/`), without its
- * parameters, then the method unless it is POST (`DELETE …/members/mfa_phone_numbers/{member_id}` →
- * `organizations members mfa-phone-numbers delete`).
- */
+/** An operation's command: its words, dashed (`organizations members mfa-phone-numbers delete`). */
 export function commandName(operation: Operation): string {
-  const segments = operation.path.split("/").slice(3).filter((segment) => !segment.startsWith("{"));
-  if (operation.method !== "POST") segments.push(operation.method.toLowerCase());
-  return segments.map((segment) => segment.replaceAll("_", "-")).join(" ");
+  return operationWords(operation).map((word) => word.replaceAll("_", "-")).join(" ");
 }
 
 /** Commands by name, each operation's own and the short aliases of `commands.ts` (`send`); a clash is a bug in the table. */

@@ -1,5 +1,6 @@
 import { context, createNoopMeter, metrics, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type MeterProvider, type Span, type Tracer, type TracerProvider } from "@opentelemetry/api";
 import { callingCodeOf } from "../guard/calling-codes.ts";
+import { operationWords } from "../internal/operation-words.ts";
 import { StytchApiError, StytchGuardError, StytchValidationError, type CallStep, type CallWatcher, type OuterPlugin, type Plugin, type PluginCall } from "../index.ts";
 import { errorType } from "./error-type.ts";
 import { instrumentsOf, type Instruments } from "./instruments.ts";
@@ -162,10 +163,9 @@ function ended(call: PluginCall, span: Span, meters: Instruments | undefined, st
   }
 }
 
-/** `stytch.otps.sms.send`: the client method's name, from the path's resource segments (and the method, unless POST). */
+/** `stytch.otps.sms.send`: the client method's name, from the operation's words. */
 export function spanName({ operation }: Pick<PluginCall, "operation">): string {
-  const segments = operation.path.split("/").filter((segment) => segment && !segment.startsWith("{") && segment !== "v1" && segment !== "b2b");
-  return ["stytch", ...segments, ...(operation.method === "POST" ? [] : [operation.method.toLowerCase()])].join(".");
+  return ["stytch", ...operationWords(operation)].join(".");
 }
 
 function invalid(option: string, what: string): never {
