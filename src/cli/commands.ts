@@ -22,7 +22,7 @@ export interface CommandSpecifics {
   prepareMock?(mock: MockStytch, client: StytchB2BClient, body: Record<string, unknown>): Promise<string>;
 }
 
-export const COMMAND_SPECIFICS: { readonly [id in OperationId]?: CommandSpecifics } = {
+const COMMAND_SPECIFICS: { readonly [id in OperationId]?: CommandSpecifics } = {
   b2bOtpsSmsSend: {
     alias: "send",
     about: "text a code to a Member",
@@ -80,6 +80,11 @@ export const COMMAND_SPECIFICS: { readonly [id in OperationId]?: CommandSpecific
     },
   },
 };
+
+/** An operation's entry above, if it has one (the table may be another spec's, whose ids are not keys here). */
+export function specificsOf(operation: Operation): CommandSpecifics | undefined {
+  return Object.hasOwn(COMMAND_SPECIFICS, operation.id) ? COMMAND_SPECIFICS[operation.id as OperationId] : undefined;
+}
 
 /** What --help says of a request field's flag, where its type and rules say too little. */
 export const FIELD_HINTS: Readonly<Record<string, string>> = {

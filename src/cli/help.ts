@@ -1,13 +1,11 @@
 import type { FieldRule, Operation } from "../../generated/operations.ts";
-import { COMMAND_SPECIFICS, FIELD_HINTS, type CommandSpecifics } from "./commands.ts";
+import { FIELD_HINTS, specificsOf } from "./commands.ts";
 import { commandName, flagOf } from "./parse-args.ts";
 
 /** --help, written from the operation table: every command with its method, path and flags; then what every command shares. */
 export function helpText(operations: readonly Operation[]): string {
-  const specifics = (operation: Operation): CommandSpecifics | undefined =>
-    Object.hasOwn(COMMAND_SPECIFICS, operation.id) ? COMMAND_SPECIFICS[operation.id as keyof typeof COMMAND_SPECIFICS] : undefined;
   const commands = operations.flatMap((operation) => {
-    const own = specifics(operation);
+    const own = specificsOf(operation);
     const name = own?.alias ? `${own.alias} (or ${commandName(operation)})` : commandName(operation);
     const flags = Object.entries(operation.request.properties).map(([field, rule]) => {
       const flag = `${flagOf(field)} ${placeholder(rule)}${operation.request.required.includes(field) ? "  (required)" : ""}`;
@@ -17,7 +15,7 @@ export function helpText(operations: readonly Operation[]): string {
     const groups = [...(atMostOne ? [`At most one of ${atMostOne.map(flagOf).join(", ")}.`] : []), ...(exactlyOne ? [`Exactly one of ${exactlyOne.map(flagOf).join(", ")}.`] : [])];
     return [`  ${name}${own ? `: ${own.about}` : ""} (${operation.method} ${operation.path})`, ...flags, ...[...groups, ...(own?.mockHelp ?? [])].map((line) => `    ${line}`), ""];
   });
-  const examples = operations.flatMap((operation) => specifics(operation)?.examples ?? []).map((line) => `  ${line}`);
+  const examples = operations.flatMap((operation) => specificsOf(operation)?.examples ?? []).map((line) => `  ${line}`);
   return `stytch-b2b-sms: the Stytch B2B SMS one-time passcode step from the command line, a command per operation
 
 Usage

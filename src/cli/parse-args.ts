@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { FieldRule, Operation } from "../../generated/operations.ts";
 import { operationWords } from "../internal/operation-words.ts";
-import { COMMAND_SPECIFICS } from "./commands.ts";
+import { specificsOf } from "./commands.ts";
 
 /**
  * The CLI's commands and flags come from the operation table: a command per operation, named by its path's
@@ -52,7 +52,7 @@ export function commandsOf(operations: readonly Operation[]): ReadonlyMap<string
   };
   for (const operation of operations) {
     add(commandName(operation), operation);
-    const alias = Object.hasOwn(COMMAND_SPECIFICS, operation.id) ? COMMAND_SPECIFICS[operation.id as keyof typeof COMMAND_SPECIFICS]?.alias : undefined;
+    const alias = specificsOf(operation)?.alias;
     if (alias) add(alias, operation);
   }
   return commands;

@@ -1,4 +1,4 @@
-import type { Operation, OperationId } from "../../generated/operations.ts";
+import type { Operation } from "../../generated/operations.ts";
 import {
   StytchApiError,
   StytchConnectionError,
@@ -9,7 +9,7 @@ import {
 } from "../errors.ts";
 import { boundedCopy } from "../internal/redact.ts";
 import type { SentSms } from "../mock/index.ts";
-import { COMMAND_SPECIFICS, genericSummary } from "./commands.ts";
+import { genericSummary, specificsOf } from "./commands.ts";
 import { flagOf, UsageError } from "./parse-args.ts";
 
 /** The result printed on success; `sms` is the code the mock recorded (send --mock only). */
@@ -22,7 +22,7 @@ export interface Success {
 }
 
 export function successText({ operation, response, sms, mockNote }: Success): string {
-  const specifics = Object.hasOwn(COMMAND_SPECIFICS, operation.id) ? COMMAND_SPECIFICS[operation.id as OperationId] : undefined;
+  const specifics = specificsOf(operation);
   const lines = specifics ? specifics.summary(response as never, sms) : genericSummary(operation, response);
   return `${[...lines, ...(mockNote ? [mockNote] : [])].join("\n")}\n`;
 }

@@ -1,11 +1,10 @@
 import * as generated from "../../generated/operations.ts";
-import type { OperationId } from "../../generated/operations.ts";
 import { createStytchB2BClient } from "../client.ts";
 import type { StytchB2BClientOptions } from "../core.ts";
 import { operationMethod } from "../internal/pipeline.ts";
 import { createRedactor, type Redact } from "../internal/redact.ts";
 import type { MockApi, MockStytch } from "../mock/index.ts";
-import { COMMAND_SPECIFICS } from "./commands.ts";
+import { specificsOf } from "./commands.ts";
 import { EXIT, exitCodeFor } from "./exit-codes.ts";
 import { helpText } from "./help.ts";
 import { parseCommandLine, UsageError, type CallCommand } from "./parse-args.ts";
@@ -49,7 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIo, api: MockApi = 
 }
 
 async function call(command: CallCommand, env: CliIo["env"], api: MockApi): Promise<Success> {
-  const specifics = Object.hasOwn(COMMAND_SPECIFICS, command.operation.id) ? COMMAND_SPECIFICS[command.operation.id as OperationId] : undefined;
+  const specifics = specificsOf(command.operation);
   const fields = command.operation.request.properties;
   let mock: MockStytch | undefined;
   try {
