@@ -1,4 +1,4 @@
-import { openEnumValues, resolve, type Schema, type Spec } from "./spec.ts";
+import { openEnumValues, resolve, resolveComponent, specOperations, type Schema, type Spec } from "./spec.ts";
 
 /**
  * The public API as a caller sees it, flattened: one entry per operation (`POST /v1/…`), per path or query
@@ -14,21 +14,15 @@ export interface ApiSurface {
 }
 type Side = "request" | "response" | "both";
 
-const METHODS = ["get", "put", "post", "delete", "patch"];
-
 export function surfaceOf(spec: Spec): ApiSurface {
   const sides = schemaSides(spec);
   const surface: ApiSurface = { servers: ((spec.servers ?? []) as { url: string }[]).map((s) => s.url), operations: {}, parameters: {}, fields: {}, enums: {} };
-  const components = spec.components as Record<string, Record<string, Schema> | undefined>;
-  for (const [path, item] of Object.entries((spec.paths ?? {}) as Record<string, Record<string, Schema>>)) {
-    for (const method of METHODS.filter((m) => item[m])) {
-      const operation = `${method.toUpperCase()} ${path}`;
-      surface.operations[operation] = { id: item[method]!.operationId as string, idempotent: item[method]!["x-idempotent"] === true };
-      for (const declared of [...((item.parameters ?? []) as unknown as Schema[]), ...((item[method]!.parameters ?? []) as Schema[])]) {
-        const parameter = declared.$ref ? components.parameters![declared.$ref.split("/").pop()!]! : declared;
-        const required = (parameter.required as unknown) === true;
-        surface.parameters[`${operation} ${parameter.in as string} ${parameter.name as string}`] = { type: typeName(spec, (parameter.schema ?? {}) as Schema), required };
-      }
+  for (const { path, method, operation, parameters } of specOperations(spec)) {
+    const key = `${method.toUpperCase()} ${path}`;
+    surface.operations[key] = { id: operation.operationId as string, idempotent: operation["x-idempotent"] === true };
+    for (const parameter of parameters) {
+      const required = (parameter.required as unknown) === true;
+      surface.parameters[`${key} ${parameter.in as string} ${parameter.name as string}`] = { type: typeName(spec, (parameter.schema ?? {}) as Schema), required };
     }
   }
   for (const [name, schema] of Object.entries(spec.components.schemas).sort(([a], [b]) => a.localeCompare(b))) {
@@ -59,12 +53,11 @@ function schemaSides(spec: Spec): Map<string, Side> {
     }
     for (const value of Object.values(node)) visit(value, side);
   };
-  const components = spec.components as Record<string, Record<string, unknown> | undefined>;
   for (const pathItem of Object.values((spec.paths ?? {}) as Record<string, Record<string, Schema>>)) {
     for (const operation of Object.values(pathItem)) {
       visit(operation.requestBody, "request");
       for (const response of Object.values((operation.responses ?? {}) as Record<string, Schema>)) {
-        visit(response.$ref ? components.responses?.[response.$ref.split("/").pop()!] : response, "response");
+        visit(resolveComponent(spec, "responses", response), "response");
       }
     }
   }

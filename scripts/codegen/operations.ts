@@ -1,4 +1,4 @@
-import { openEnumValues, resolve, type Schema, type Spec } from "./spec.ts";
+import { openEnumValues, resolve, resolveComponent, specOperations, type Schema, type Spec } from "./spec.ts";
 
 /**
  * The operation table: for every operation in the spec, what the client, the mock, response validation,
@@ -45,21 +45,13 @@ export interface OperationSchemas {
 /** An operation as the codegen reads it: the table entry, its schemas' names and its 200 example. */
 type ReadOperation = Operation & { schemas: OperationSchemas; example: unknown };
 
-const METHODS = ["get", "put", "post", "delete", "patch"];
 // GET and DELETE carry no body (nor a JSON content type); the others carry a JSON body.
 const BODYLESS = new Set(["get", "delete"]);
 // Keywords that document a schema without constraining it.
 const ANNOTATIONS = new Set(["title", "description", "examples", "example", "x-credential", "externalDocs", "deprecated"]);
 
 export function operationsOf(spec: Spec): ReadOperation[] {
-  const operations: ReadOperation[] = [];
-  for (const [path, item] of Object.entries((spec.paths ?? {}) as Record<string, Record<string, Schema>>)) {
-    for (const method of METHODS) {
-      const operation = item[method];
-      if (operation) operations.push(operationOf(spec, path, method, operation, (item.parameters ?? []) as unknown as Schema[]));
-    }
-  }
-  return operations;
+  return specOperations(spec).map(({ path, method, operation, parameters }) => operationOf(spec, path, method, operation, parameters));
 }
 
 export function generateOperations(spec: Spec, source = "spec/openapi.yaml"): string {
@@ -135,7 +127,7 @@ export function generateOperations(spec: Spec, source = "spec/openapi.yaml"): st
   ].join("\n");
 }
 
-function operationOf(spec: Spec, path: string, method: string, operation: Schema, pathItemParameters: Schema[]): ReadOperation {
+function operationOf(spec: Spec, path: string, method: string, operation: Schema, parameters: Schema[]): ReadOperation {
   const id = operation.operationId as string;
   const where = `${method.toUpperCase()} ${path}`;
   if (typeof operation["x-idempotent"] !== "boolean") throw new Error(`spec: ${where} needs x-idempotent: true or false (may an attempt be repeated?)`);
@@ -144,11 +136,10 @@ function operationOf(spec: Spec, path: string, method: string, operation: Schema
   const request = body ? schemaName((operation.requestBody as Schema).content, `${where} requestBody`) : undefined;
   const responses = operation.responses as Record<string, Schema>;
   const response = schemaName(responses["200"]?.content, `${where} 200 response`);
-  const errorResponse = responses.default?.$ref ? resolveResponse(spec, responses.default.$ref) : responses.default;
+  const errorResponse = responses.default && resolveComponent(spec, "responses", responses.default);
   const error = schemaName(errorResponse?.content, `${where} default response`);
   const requestSchema = request ? spec.components.schemas[request]! : { type: "object", additionalProperties: false };
   const responseSchema = spec.components.schemas[response]!;
-  const parameters = [...pathItemParameters, ...((operation.parameters ?? []) as Schema[])].map((parameter) => resolveParameter(spec, parameter));
   return {
     id,
     method: method.toUpperCase(),
@@ -192,11 +183,6 @@ function withParameters(spec: Spec, where: string, rules: Operation["request"], 
   return { ...rules, ...(placed.path.length && { path: placed.path }), ...(placed.query.length && { query: placed.query }) };
 }
 
-function resolveParameter(spec: Spec, parameter: Schema): Schema {
-  if (!parameter.$ref) return parameter;
-  return ((spec.components as Record<string, Record<string, Schema>>).parameters ?? {})[parameter.$ref.split("/").pop()!]!;
-}
-
 function successExample(content: unknown, where: string): unknown {
   const media = (content as Record<string, { examples?: Record<string, { value?: unknown }>; example?: unknown }>)["application/json"]!;
   const example = Object.values(media.examples ?? {})[0]?.value ?? media.example;
@@ -208,10 +194,6 @@ function schemaName(content: unknown, where: string): string {
   const ref = (content as Record<string, { schema?: Schema }> | undefined)?.["application/json"]?.schema?.$ref;
   if (!ref?.startsWith("#/components/schemas/")) throw new Error(`spec: ${where} must be application/json with a $ref to a component schema`);
   return ref.slice("#/components/schemas/".length);
-}
-
-function resolveResponse(spec: Spec, ref: string): Schema {
-  return ((spec.components as Record<string, Record<string, Schema>>).responses ?? {})[ref.split("/").pop()!]!;
 }
 
 const REQUEST_KEYWORDS = new Set(["type", "additionalProperties", "required", "properties", "not", "oneOf", ...ANNOTATIONS]);

@@ -30,6 +30,27 @@ export function resolve(spec: Spec, schema: Schema): Schema {
   return resolve(spec, target);
 }
 
+/** Follows a local `#/components/parameters/…` or `#/components/responses/…` reference; other objects come back unchanged. */
+export function resolveComponent(spec: Spec, kind: "parameters" | "responses", object: Schema): Schema {
+  if (!object.$ref) return object;
+  const target = (spec.components as Record<string, Record<string, Schema> | undefined>)[kind]?.[object.$ref.replace(`#/components/${kind}/`, "")];
+  if (!target) throw new Error(`Unresolvable $ref ${object.$ref}`);
+  return target;
+}
+
+const METHODS = ["get", "put", "post", "delete", "patch"];
+
+/** A spec's operations in order, each with its parameters: its path item's, then its own, references followed. */
+export function specOperations(spec: Spec): { path: string; method: string; operation: Schema; parameters: Schema[] }[] {
+  return Object.entries((spec.paths ?? {}) as Record<string, Record<string, Schema>>).flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method]).map((method) => {
+      const operation = item[method]!;
+      const declared = [...((item.parameters ?? []) as unknown as Schema[]), ...((operation.parameters ?? []) as Schema[])];
+      return { path, method, operation, parameters: declared.map((parameter) => resolveComponent(spec, "parameters", parameter)) };
+    }),
+  );
+}
+
 /**
  * An open enum is `anyOf: [{ type: string, enum: [...] }, { type: string }]`: the known values are
  * documented and offered to editors, yet any string validates, so a new server value never breaks a caller.
