@@ -19,36 +19,29 @@ test("extra Node versions come from the npm package for the platform and CPU, x6
   assert.equal(nodePackage("freebsd", "x64"), undefined);
 });
 
-test("CHROME_PATH names the browser to use; a missing browser's message says what to install", () => {
-  const dir = mkdtempSync(join(tmpdir(), "browser-"));
-  const saved = process.env.CHROME_PATH;
+/** Runs `check` with an (empty) executable `file` in a temporary folder, named by the environment variable `variable`. */
+function withExecutable(variable: string, file: string, check: (path: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), "executable-"));
+  const saved = process.env[variable];
   try {
-    const edge = join(dir, "msedge");
-    writeFileSync(edge, "");
-    chmodSync(edge, 0o755);
-    process.env.CHROME_PATH = edge;
-    assert.deepEqual(findBrowser(), { name: "edge", path: edge });
+    const path = join(dir, file);
+    writeFileSync(path, "");
+    chmodSync(path, 0o755);
+    process.env[variable] = path;
+    check(path);
   } finally {
-    if (saved === undefined) delete process.env.CHROME_PATH;
-    else process.env.CHROME_PATH = saved;
+    if (saved === undefined) delete process.env[variable];
+    else process.env[variable] = saved;
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+test("CHROME_PATH names the browser to use; a missing browser's message says what to install", () => {
+  withExecutable("CHROME_PATH", "msedge", (edge) => assert.deepEqual(findBrowser(), { name: "edge", path: edge }));
   assert.match(browserMissing(), /^No Chromium, Chrome or Edge found for the browser tests: install .+, or set CHROME_PATH/);
 });
 
 test("REDIS_SERVER names the redis-server to use; a missing one's message says what to install", () => {
-  const dir = mkdtempSync(join(tmpdir(), "redis-"));
-  const saved = process.env.REDIS_SERVER;
-  try {
-    const server = join(dir, "redis-server-7");
-    writeFileSync(server, "");
-    chmodSync(server, 0o755);
-    process.env.REDIS_SERVER = server;
-    assert.equal(findRedisServer(), server);
-  } finally {
-    if (saved === undefined) delete process.env.REDIS_SERVER;
-    else process.env.REDIS_SERVER = saved;
-    rmSync(dir, { recursive: true, force: true });
-  }
+  withExecutable("REDIS_SERVER", "redis-server-7", (server) => assert.equal(findRedisServer(), server));
   assert.match(redisMissing(), /^No redis-server found for the Redis guard store's tests: install Redis .+, or set REDIS_SERVER/);
 });
