@@ -5,12 +5,11 @@
  * 120 s), it prints the figures and exits non-zero on any unexpected error, unhandled rejection, handle left
  * open, heap growth over 2 MiB, or a send without its span.
  */
-import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
-import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { createSmsGuard } from "../src/guard/index.ts";
 import { createStytchB2BClient } from "../src/index.ts";
 import { startMockStytch } from "../src/mock/index.ts";
 import { openTelemetry } from "../src/opentelemetry/index.ts";
+import { sdkProviders } from "./sdk-providers.ts";
 
 const TOTAL = Number(process.env.LOAD_TOTAL ?? 20_000);
 const IN_FLIGHT = 64;
@@ -25,12 +24,7 @@ const handlesAtStart = process.getActiveResourcesInfo().length;
 
 const mock = await startMockStytch();
 let spans = 0;
-const tracerProvider = new BasicTracerProvider({
-  spanProcessors: [new SimpleSpanProcessor({ export: (batch, done) => ((spans += batch.length), done({ code: 0 })), shutdown: async () => {} })],
-});
-const meterProvider = new MeterProvider({
-  readers: [new PeriodicExportingMetricReader({ exporter: new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE), exportIntervalMillis: HARD_STOP_MS })],
-});
+const { tracerProvider, meterProvider, shutdown } = sdkProviders((count) => (spans += count));
 const guard = createSmsGuard({ member: { immediate: 1e9 }, phone: { immediate: 1e9 }, prefix: { limit: 1e9 } });
 const client = createStytchB2BClient({ ...mock.clientOptions, guard, telemetry: openTelemetry({ tracerProvider, meterProvider }) });
 const body = { organization_id: mock.organization.organization_id, member_id: mock.member.member_id, mfa_phone_number: "+15005550006" };
@@ -72,7 +66,7 @@ const { ok, errors } = await run(TOTAL);
 const seconds = (performance.now() - started) / 1000;
 const growth = heap() - heapBefore;
 await mock.close();
-await Promise.all([tracerProvider.shutdown(), meterProvider.shutdown()]);
+await shutdown();
 await new Promise((resolve) => setTimeout(resolve, 100));
 const handlesLeft = process.getActiveResourcesInfo().length - handlesAtStart;
 

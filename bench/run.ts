@@ -12,9 +12,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { realisticBody } from "./body.ts";
 import { ratioChart } from "./chart.ts";
+import { sdkProviders } from "./sdk-providers.ts";
 import { sizeReport } from "./size.ts";
-import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
-import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { guardedCall, tracedCall, variants } from "./variants.mjs";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -138,10 +137,9 @@ const telemetryCosts: Record<string, Record<string, { cpuUs: number; p50: number
 // The same client against another instance of itself first: this machine's noise floor for the pairs below.
 telemetryCosts["(control: the client beside itself)"] = await pairedCost(variants(baseUrl)["stytch-b2b-sms"]);
 telemetryCosts["+ telemetry (API, no SDK)"] = await pairedCost(tracedCall(baseUrl));
-const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor({ export: (_spans, done) => done({ code: 0 }), shutdown: async () => {} })] });
-const meterProvider = new MeterProvider({ readers: [new PeriodicExportingMetricReader({ exporter: new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE), exportIntervalMillis: 3_600_000 })] });
+const { tracerProvider, meterProvider, shutdown } = sdkProviders();
 telemetryCosts["+ telemetry (SDK, no-op exporter)"] = await pairedCost(tracedCall(baseUrl, { tracerProvider, meterProvider }));
-await Promise.all([tracerProvider.shutdown(), meterProvider.shutdown()]);
+await shutdown();
 
 const guardCosts: Record<string, Record<string, { cpuUs: number; p50: number; throughput: number }>> = {};
 guardCosts["+ guard (memory)"] = await pairedCost(guardedCall(baseUrl));
