@@ -3,8 +3,8 @@ import metadata from "libphonenumber-js/metadata.max.json";
 import { Metadata, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/core";
 
 /**
- * The table behind the send guard's region check (src/guard/region.ts): for an E.164 number, the region
- * libphonenumber-js (max metadata) gives it, without shipping libphonenumber-js.
+ * The tables behind the send guard's region check (src/guard/nanp-regions.ts and world-regions.ts): for an
+ * E.164 number, the region libphonenumber-js (max metadata) gives it, without shipping libphonenumber-js.
  *
  * A calling code of one region is that region. Within a shared calling code libphonenumber-js picks a
  * region by the national number's leading digits or by validating it against each region's patterns, after
@@ -101,14 +101,7 @@ function otherRegions(code: string, regions: string[]): Map<string, string[]> {
 function misdialled(regions: string[], others: Map<string, string[]>): string | undefined {
   const prefixes = nationalPrefixes(regions[0]!);
   if (!prefixes.length || [...others.values()].every((p) => !p.length)) return undefined;
-  const lengths = possibleLengths(regions);
-  const runs: string[] = [];
-  for (let i = 0; i < lengths.length; ) {
-    let j = i;
-    while (lengths[j + 1] === lengths[j]! + 1) j++;
-    runs.push(j > i ? `\\d{${lengths[i]},${lengths[j]}}` : `\\d{${lengths[i]}}`);
-    i = j + 1;
-  }
+  const runs = consecutiveRuns(possibleLengths(regions)).map(([from, to]) => (to > from ? `\\d{${from},${to}}` : `\\d{${from}}`));
   const allowed = runs.length > 1 ? `(?:${runs.join("|")})` : runs[0]!;
   return `^(?!${allowed}$)${pattern(prefixes)}`;
 }
@@ -300,15 +293,19 @@ function pattern(prefixes: string[]): string {
 
 function digitClass(digits: string[]): string {
   if (digits.length === 1) return digits[0]!;
-  const sorted = digits.map(Number).sort((a, b) => a - b);
-  let out = "";
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (sorted[j + 1] === sorted[j]! + 1) j++;
-    out += j - i >= 2 ? `${sorted[i]}-${sorted[j]}` : sorted.slice(i, j + 1).join("");
-    i = j + 1;
+  const runs = consecutiveRuns(digits.map(Number).sort((a, b) => a - b));
+  return `[${runs.map(([from, to]) => (to - from >= 2 ? `${from}-${to}` : to > from ? `${from}${to}` : `${from}`)).join("")}]`;
+}
+
+/** Sorted distinct whole numbers as runs of consecutive ones: [1, 2, 3, 5] → [[1, 3], [5, 5]]. */
+function consecutiveRuns(sorted: number[]): [from: number, to: number][] {
+  const runs: [number, number][] = [];
+  for (const n of sorted) {
+    const last = runs.at(-1);
+    if (last && n === last[1] + 1) last[1] = n;
+    else runs.push([n, n]);
   }
-  return `[${out}]`;
+  return runs;
 }
 
 // The state set of a prefix match that has matched: every continuation is accepted.
