@@ -4,6 +4,7 @@ import * as validators from "../../generated/validators.js";
 import type { SchemaValidator } from "../../generated/validators.js";
 import { schemaValidators } from "../../src/internal/schema-validators.ts";
 import type { MockStytch } from "../../src/mock/index.ts";
+import { createRouter } from "../../src/mock/router.ts";
 
 /** An operation table and its generated validators: this package's by default, or the test-only spec's. */
 export interface ContractTable {
@@ -13,17 +14,19 @@ export interface ContractTable {
 export const PACKAGE_TABLE: ContractTable = { operations, schemaValidator: schemaValidators(operationSchemas, validators).schemaValidator };
 
 /**
- * Every exchange is checked against its own operation's schemas, found in the operation table by method and
- * path (a templated path matches any value of its parameters, one segment each): the request the client
- * sent (the body, or none for GET and DELETE, and only the spec's query parameters), the 200 body, and every
- * JSON error body. An exchange no operation matches must have been refused as such (404 or 405): none is
+ * Every exchange is checked against its own operation's schemas, found by the mock's router over the
+ * operation table (a templated path takes any value of each parameter, one segment each): the request the
+ * client sent (the body, or none for GET and DELETE, and only the spec's query parameters), the 200 body, and
+ * every JSON error body. An exchange no operation matches must have been refused as such (404 or 405): none is
  * skipped without a word. Scripted raw bodies (faults) and requests deliberately sent around the client
  * (`viaClient` false) are left out of the request check.
  */
 export function assertExchangesMatchSpec(mock: MockStytch, viaClient = (_body: unknown) => true, table: ContractTable = PACKAGE_TABLE): void {
+  const route = createRouter(table.operations);
   for (const exchange of mock.exchanges) {
     const url = new URL(exchange.path, "http://mock");
-    const operation = table.operations.find((candidate) => candidate.method === exchange.method && pathPattern(candidate.path).test(url.pathname));
+    const routed = route(exchange.method, url.pathname);
+    const operation = "operation" in routed ? routed.operation : undefined;
     if (!operation) {
       assert.ok(exchange.status === 404 || exchange.status === 405, `${exchange.method} ${exchange.path} is no operation of the spec, yet was answered ${exchange.status}`);
       continue;
@@ -40,11 +43,6 @@ export function assertExchangesMatchSpec(mock: MockStytch, viaClient = (_body: u
     const which = exchange.status === 200 ? "response" : "error";
     expectValid(table.schemaValidator(operation.id, which)!, exchange.responseBody, `${operation.id} ${exchange.status} response`);
   }
-}
-
-/** A spec path as a pattern: each `{name}` stands for one non-empty path segment. */
-function pathPattern(path: string): RegExp {
-  return new RegExp(`^${path.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]+")}$`);
 }
 
 export function expectValid(validate: SchemaValidator, data: unknown, what: string): void {
