@@ -42,6 +42,8 @@ const LEARNED_MS = 7 * DAY;
 /** Stytch's answers to a code that is wrong, expired or already used. */
 const WRONG_CODE = ["otp_code_not_found", "unable_to_auth_otp_code"];
 const LATE = new Error("late");
+/** The rules about the number a code goes to. */
+const NUMBER_RULES: readonly GuardRule[] = ["phone", "prefix", "region"];
 
 /**
  * A send guard against SMS pumping and code guessing, checked in the client before anything is sent:
@@ -144,7 +146,7 @@ export function createSmsGuard(options: SmsGuardOptions = {}): SmsGuard {
     if (!isE164(e164)) return;
     const { region, number, range } = phoneOf(e164);
     if (known?.number === number) return;
-    const late = uncounted ? sendRules(ids, { region, number, range }).filter(([name]) => "phone prefix region".includes(name)) : [];
+    const late = uncounted ? sendRules(ids, { region, number, range }).filter(([name]) => NUMBER_RULES.includes(name)) : [];
     await Promise.all([
       ask(() => store.set(`learned:${keyOf(ids)}`, `${region}|${number}|${range}`, LEARNED_MS, now())),
       late.length && ask(() => store.take(late.map((rule) => rule[1]), now(), random())),
