@@ -42,6 +42,15 @@ async function refused(call: Promise<unknown>): Promise<StytchGuardError> {
   return error;
 }
 
+/** A Member with `phone` and a code sent to it, and a wrong guess of that code, as a script would make. */
+async function codeSent(stytch: ReturnType<typeof guarded>["stytch"], phone: string) {
+  const member = newMember(phone);
+  const intermediate_session_token = mock.createSession(member.member_id, "intermediate_session_token");
+  await stytch.otps.sms.send(member);
+  const guess = () => stytch.otps.sms.authenticate({ ...member, code: "000000", intermediate_session_token });
+  return { member, intermediate_session_token, guess };
+}
+
 test("by default only US and Canadian numbers pass: +44, +1 876 (Jamaica), +1 809 are refused before anything is sent", async () => {
   const { stytch, errors } = guarded();
   const received = mock.exchanges.length;
@@ -210,10 +219,7 @@ test("what counts: a 200, a 5xx, a timeout; not a 4xx, a refused connection, a r
 
 test("five wrong codes lock authenticate for the Member without calling Stytch; a new code or a right one unlocks", async () => {
   const { stytch } = guarded();
-  const member = newMember("+14155550501");
-  const intermediate_session_token = mock.createSession(member.member_id, "intermediate_session_token");
-  await stytch.otps.sms.send(member);
-  const guess = () => stytch.otps.sms.authenticate({ ...member, code: "000000", intermediate_session_token });
+  const { member, intermediate_session_token, guess } = await codeSent(stytch, "+14155550501");
   for (let i = 0; i < 5; i++) await assert.rejects(guess(), (e: unknown) => e instanceof StytchApiError && e.error_type === "otp_code_not_found");
   const received = mock.exchanges.length;
   const locked = await refused(guess());
@@ -231,10 +237,7 @@ test("five wrong codes lock authenticate for the Member without calling Stytch; 
 
 test("a send that may or may not have gone out (a 500) leaves the wrong-code count standing", async () => {
   const { stytch } = guarded({ member: { immediate: 10 }, phone: false });
-  const member = newMember("+14155550503");
-  const intermediate_session_token = mock.createSession(member.member_id, "intermediate_session_token");
-  await stytch.otps.sms.send(member);
-  const guess = () => stytch.otps.sms.authenticate({ ...member, code: "000000", intermediate_session_token });
+  const { member, guess } = await codeSent(stytch, "+14155550503");
   for (let i = 0; i < 5; i++) await assert.rejects(guess(), StytchApiError);
   mock.failNext({ status: 500 });
   await assert.rejects(stytch.otps.sms.send(member), StytchApiError);
@@ -245,10 +248,7 @@ test("a send that may or may not have gone out (a 500) leaves the wrong-code cou
 
 test("ten concurrent guesses with four wrong codes counted: exactly one reaches Stytch", async () => {
   const { stytch } = guarded();
-  const member = newMember("+14155550502");
-  const intermediate_session_token = mock.createSession(member.member_id, "intermediate_session_token");
-  await stytch.otps.sms.send(member);
-  const guess = () => stytch.otps.sms.authenticate({ ...member, code: "000000", intermediate_session_token });
+  const { guess } = await codeSent(stytch, "+14155550502");
   for (let i = 0; i < 4; i++) await assert.rejects(guess(), StytchApiError);
   const received = mock.exchanges.length;
   const results = await Promise.allSettled(Array.from({ length: 10 }, guess));
